@@ -1,0 +1,139 @@
+import { canonicalLine } from '../../text/canonical.ts';
+import type { Problem } from './types.ts';
+
+/** A decoded document: its canonical lines, 1-based through `line(n)`. */
+export interface SourceText {
+	/** lines[0] is line 1. Canonical (see etl/text/canonical.ts); tabs kept. */
+	readonly lines: readonly string[];
+	readonly byteLength: number;
+}
+
+export function line(src: SourceText, n: number): string {
+	return src.lines[n - 1] ?? '';
+}
+
+export interface DecodeResult {
+	source: SourceText | null;
+	problems: Problem[];
+}
+
+/** Documents larger than this are refused before decoding (the largest real plan is ~0.5 MB). */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** A line longer than this is not a line of a plan; it is refused rather than scanned. */
+export const MAX_LINE_CHARS = 100_000;
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+	let n = 1;
+	for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
+	return n;
+}
+
+/** Finds the first byte offset where UTF-8 decoding fails. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	let i = 0;
+	while (i < bytes.length) {
+		const b = bytes[i]!;
+		let need = 0;
+		if (b < 0x80) need = 0;
+		else if (b >= 0xc2 && b <= 0xdf) need = 1;
+		else if (b >= 0xe0 && b <= 0xef) need = 2;
+		else if (b >= 0xf0 && b <= 0xf4) need = 3;
+		else return i;
+		for (let k = 1; k <= need; k++) {
+			const c = bytes[i + k];
+			if (c === undefined || (c & 0xc0) !== 0x80) return i;
+		}
+		i += need + 1;
+	}
+	return -1;
+}
+
+/**
+ * Turns bytes into canonical lines, or explains why it cannot: empty, too large, binary (NUL
+ * bytes), not UTF-8 (with the line of the first bad byte). CRLF and lone CR become LF; a BOM is
+ * dropped.
+ */
+export function decodeDocument(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
+	const problems: Problem[] = [];
+	if (bytes.length === 0) {
+		problems.push({
+			line: null,
+			severity: 'error',
+			code: 'empty_document',
+			message: 'The document is empty (0 bytes).',
+			messageTh: 'เอกสารว่างเปล่า (0 ไบต์)'
+		});
+		return { source: null, problems };
+	}
+	if (bytes.length > maxBytes) {
+		problems.push({
+			line: null,
+			severity: 'error',
+			code: 'document_too_large',
+			message: `The document is ${bytes.length} bytes; the limit is ${maxBytes}.`,
+			messageTh: `เอกสารมีขนาด ${bytes.length} ไบต์ เกินขีดจำกัด ${maxBytes} ไบต์`,
+			expected: `<= ${maxBytes} bytes`,
+			found: bytes.length
+		});
+		return { source: null, problems };
+	}
+	const nul = bytes.indexOf(0);
+	if (nul >= 0) {
+		problems.push({
+			line: lineOfOffset(bytes, nul),
+			severity: 'error',
+			code: 'binary_document',
+			message: `The document holds a NUL byte at offset ${nul}: it is binary, not text.`,
+			messageTh: `พบไบต์ NUL ที่ตำแหน่ง ${nul}: เป็นไฟล์ไบนารี ไม่ใช่ข้อความ`,
+			expected: 'UTF-8 text',
+			found: 'binary'
+		});
+		return { source: null, problems };
+	}
+	const bad = firstInvalidUtf8(bytes);
+	if (bad >= 0) {
+		problems.push({
+			line: lineOfOffset(bytes, bad),
+			severity: 'error',
+			code: 'invalid_utf8',
+			message: `Byte ${bad} is not valid UTF-8 (0x${bytes[bad]!.toString(16)}).`,
+			messageTh: `ไบต์ที่ ${bad} ไม่ใช่ UTF-8 ที่ถูกต้อง`,
+			expected: 'UTF-8',
+			found: `0x${bytes[bad]!.toString(16)}`
+		});
+		return { source: null, problems };
+	}
+	let text = new TextDecoder('utf-8').decode(bytes);
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	const raw = text.replace(/\r\n?/g, '\n').split('\n');
+	if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
+	const lines: string[] = [];
+	for (let i = 0; i < raw.length; i++) {
+		const l = raw[i]!;
+		if (l.length > MAX_LINE_CHARS) {
+			problems.push({
+				line: i + 1,
+				severity: 'warning',
+				code: 'line_too_long',
+				message: `Line ${i + 1} has ${l.length} characters; only the first ${MAX_LINE_CHARS} are read.`,
+				messageTh: `บรรทัด ${i + 1} ยาว ${l.length} อักขระ อ่านเพียง ${MAX_LINE_CHARS} อักขระแรก`,
+				expected: `<= ${MAX_LINE_CHARS}`,
+				found: l.length
+			});
+			lines.push(canonicalLine(l.slice(0, MAX_LINE_CHARS)));
+		} else lines.push(canonicalLine(l));
+	}
+	return { source: { lines, byteLength: bytes.length }, problems };
+}
+
+/** A table row: a line with at least one tab, split into cells (cells are not trimmed). */
+export interface Row {
+	line: number;
+	cells: string[];
+}
+
+export function rowAt(src: SourceText, n: number): Row | null {
+	const l = line(src, n);
+	if (!l.includes('\t')) return null;
+	return { line: n, cells: l.split('\t') };
+}

@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner, four projects. `npm test` runs them all (scripts/test.js); each can run alone:
+// `npx vitest run --project unit`.
+export default defineConfig({
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['etl/**/*.test.ts', 'db/**/*.test.ts', 'src/**/*.test.ts'],
+					environment: 'node',
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
+					name: 'db',
+					include: ['tests/db/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
+					name: 'etl',
+					include: ['tests/etl/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 300_000,
+					fileParallelism: false,
+					expect: { requireAssertions: true }
+				}
+			}
+		]
+	}
+});
