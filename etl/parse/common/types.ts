@@ -124,3 +124,19 @@ export interface ParseReport {
 	/** Other structured parts the document holds (summary blocks, Part 3 pages, narrative). */
 	extras?: Record<string, unknown>;
 }
+
+/**
+ * What one kind's parser returns; etl/parse/index.ts adds the sha256, the LAO, the kind and the
+ * verdict to make a ParseReport.
+ */
+export interface KindParse {
+	tables: Table[];
+	checks: Check[];
+	problems: Problem[];
+	fiscalYears: number[];
+	asOf: string | null;
+	title: string | null;
+	/** The line that names the LAO most plainly (a title "… ของ เทศบาลเมืองพิชัย"), if the parser saw one. */
+	laoLine?: number | null;
+	extras?: Record<string, unknown>;
+}
