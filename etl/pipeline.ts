@@ -1,0 +1,81 @@
+import { finishRun, loadDocument, startRun } from './load/index.ts';
+import { parseDocumentWithSource, PARSER_VERSION } from './parse/index.ts';
+import type { Registry } from './registry/resolve.ts';
+import { openSource, type SourceOptions } from './sources/index.ts';
+import type { Db } from '../db/client.ts';
+
+export interface IngestOptions extends SourceOptions {
+	registry: Registry | null;
+	isSynthetic?: boolean;
+	/** Called once per source entry, for progress output. */
+	onEntry?: (entry: IngestEvent) => void;
+	runKind?: 'ingest' | 'demo';
+}
+
+export type IngestEvent =
+	| { type: 'document'; origin: string; outcome: 'loaded' | 'quarantined' | 'duplicate'; verdict: string; kind: string | null; documentId: number }
+	| { type: 'skipped'; origin: string; code: string; reason: string }
+	| { type: 'failed'; origin: string; code: string; message: string; retryable: boolean };
+
+export interface IngestSummary {
+	runId: number;
+	seen: number;
+	loaded: number;
+	quarantined: number;
+	duplicate: number;
+	skipped: number;
+	failed: number;
+	events: IngestEvent[];
+}
+
+/**
+ * Ingests every document a source yields: parse + validate, then one transaction per document.
+ * The counts always add up: seen = loaded + quarantined + duplicate. Files that are not documents
+ * are `skipped` and fetches that failed are `failed`, each recorded with its reason.
+ */
+export async function ingest(db: Db, path: string, options: IngestOptions): Promise<IngestSummary> {
+	const isSynthetic = options.isSynthetic ?? false;
+	const runId = await startRun(db, { kind: options.runKind ?? 'ingest', source: path, isSynthetic, parserVersion: PARSER_VERSION });
+	const summary: IngestSummary = { runId, seen: 0, loaded: 0, quarantined: 0, duplicate: 0, skipped: 0, failed: 0, events: [] };
+	const counts = () => ({
+		seen: summary.seen,
+		loaded: summary.loaded,
+		quarantined: summary.quarantined,
+		duplicate: summary.duplicate,
+		skipped: summary.skipped,
+		failed: summary.failed
+	});
+	try {
+		for await (const entry of openSource(path, options)) {
+			let event: IngestEvent;
+			if (entry.type === 'skipped') {
+				summary.skipped++;
+				event = { type: 'skipped', origin: entry.origin, code: entry.code, reason: entry.reason };
+			} else if (entry.type === 'failed') {
+				summary.failed++;
+				event = { type: 'failed', origin: entry.origin, code: entry.code, message: entry.message, retryable: entry.retryable };
+			} else {
+				summary.seen++;
+				const { report, source } = parseDocumentWithSource(entry.bytes, { registry: options.registry, hint: entry.hint });
+				const result = await loadDocument(db, {
+					runId,
+					report,
+					origin: entry.origin,
+					originKind: entry.originKind,
+					byteSize: entry.bytes.length,
+					content: source ? source.lines.join('\n') : null,
+					isSynthetic
+				});
+				summary[result.outcome]++;
+				event = { type: 'document', origin: entry.origin, outcome: result.outcome, verdict: report.verdict, kind: report.kind, documentId: result.documentId };
+			}
+			summary.events.push(event);
+			options.onEntry?.(event);
+		}
+	} catch (e) {
+		await finishRun(db, runId, counts(), 'failed', (e as Error).message);
+		throw e;
+	}
+	await finishRun(db, runId, counts(), 'completed');
+	return summary;
+}
