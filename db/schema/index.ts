@@ -1,0 +1,10 @@
+export { docTables } from './doc-tables.ts';
+export { checks, problems } from './findings.ts';
+export { laos } from './laos.ts';
+export { loadRuns } from './load-runs.ts';
+export { planItemBudgets, planItems } from './plan-items.ts';
+export { provinces } from './provinces.ts';
+export { quarantine } from './quarantine.ts';
+export { reportItems } from './report-items.ts';
+export { sourceDocuments } from './source-documents.ts';
+export { unassignedAmounts } from './unassigned-amounts.ts';

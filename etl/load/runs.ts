@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { loadRuns } from '../../db/schema/index.ts';
+import type { RunKind, RunStatus } from '../../db/schema/values.ts';
+
+export interface RunStart {
+	kind: RunKind;
+	/** What the run reads: a folder, a manifest URL, a register file. */
+	source: string;
+	isSynthetic: boolean;
+	parserVersion: string;
+}
+
+export interface RunCounts {
+	seen: number;
+	loaded: number;
+	quarantined: number;
+	duplicate: number;
+	skipped: number;
+}
+
+/** Opens a run in the ledger (status 'running') and returns its id for the rows it loads. */
+export async function startRun(db: Database, run: RunStart): Promise<number> {
+	const [row] = await db.insert(loadRuns).values(run).returning({ id: loadRuns.id });
+	return row!.id;
+}
+
+/** Closes a run with its counts; counts left out stay as they are. */
+export async function finishRun(
+	db: Database,
+	id: number,
+	counts: Partial<RunCounts>,
+	status: Exclude<RunStatus, 'running'>,
+	error?: string
+): Promise<void> {
+	await db
+		.update(loadRuns)
+		.set({ ...counts, status, error: error ?? null, finishedAt: sql`now()` })
+		.where(eq(loadRuns.id, id));
+}

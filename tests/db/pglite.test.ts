@@ -1,0 +1,3 @@
+import { registerDbSuite } from './suite.ts';
+
+registerDbSuite('pglite');
