@@ -41,7 +41,6 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
-					fileParallelism: false,
 					expect: { requireAssertions: true }
 				}
 			}

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -31,8 +32,14 @@ export interface OpenDbOptions {
 	dataDir?: string;
 }
 
-// Resolved from this file, not the cwd, so that tests, the CLI and the app agree.
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+// Resolved from this file, not the cwd, so that tests and the CLI agree. The built app is bundled
+// into build/server/chunks, where that relative path does not exist: it is served from the project
+// root, so it falls back to db/migrations there (or SUJARIT_MIGRATIONS_DIR).
+export const MIGRATIONS_FOLDER = [
+	process.env.SUJARIT_MIGRATIONS_DIR,
+	fileURLToPath(new URL('./migrations', import.meta.url)),
+	resolve(process.cwd(), 'db/migrations')
+].find((dir): dir is string => !!dir && existsSync(resolve(dir, 'meta/_journal.json'))) ?? resolve(process.cwd(), 'db/migrations');
 
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 	const url = options.url ?? process.env.DATABASE_URL;

@@ -2,7 +2,7 @@ import { finishRun, loadDocument, startRun } from './load/index.ts';
 import { parseDocumentWithSource, PARSER_VERSION } from './parse/index.ts';
 import type { Registry } from './registry/resolve.ts';
 import { openSource, type SourceOptions } from './sources/index.ts';
-import type { Db } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 
 export interface IngestOptions extends SourceOptions {
 	registry: Registry | null;
@@ -33,7 +33,7 @@ export interface IngestSummary {
  * The counts always add up: seen = loaded + quarantined + duplicate. Files that are not documents
  * are `skipped` and fetches that failed are `failed`, each recorded with its reason.
  */
-export async function ingest(db: Db, path: string, options: IngestOptions): Promise<IngestSummary> {
+export async function ingest(db: Database, path: string, options: IngestOptions): Promise<IngestSummary> {
 	const isSynthetic = options.isSynthetic ?? false;
 	const runId = await startRun(db, { kind: options.runKind ?? 'ingest', source: path, isSynthetic, parserVersion: PARSER_VERSION });
 	const summary: IngestSummary = { runId, seen: 0, loaded: 0, quarantined: 0, duplicate: 0, skipped: 0, failed: 0, events: [] };

@@ -1,0 +1,82 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '$db/client';
+import { queryRows } from '$db/rows';
+import type { DocumentDetail, DocumentSummary } from '$lib/documents';
+import { schema } from './db';
+
+const s = schema;
+
+export interface DocumentFilter {
+	verdict?: string | null;
+	kind?: string | null;
+}
+
+const summaryColumns = {
+	id: s.sourceDocuments.id,
+	origin: s.sourceDocuments.origin,
+	kind: s.sourceDocuments.kind,
+	verdict: s.sourceDocuments.verdict,
+	laoName: s.sourceDocuments.laoNameAsWritten,
+	laoDlaCode: s.sourceDocuments.laoDlaCode,
+	laoResolution: s.sourceDocuments.laoResolution,
+	provinceCode: s.sourceDocuments.provinceCode,
+	provinceName: s.provinces.nameTh,
+	fiscalYears: s.sourceDocuments.fiscalYears,
+	asOf: s.sourceDocuments.asOf,
+	itemCount: s.sourceDocuments.itemCount,
+	failedChecks: s.sourceDocuments.failedChecks,
+	errorCount: s.sourceDocuments.errorCount,
+	warningCount: s.sourceDocuments.warningCount,
+	isSynthetic: s.sourceDocuments.isSynthetic
+};
+
+/** Every document, newest first; the filter narrows by verdict and kind. */
+export async function listDocuments(
+	db: Database,
+	filter: DocumentFilter = {}
+): Promise<{ documents: DocumentSummary[]; total: number }> {
+	const where: SQL[] = [];
+	if (filter.verdict) where.push(eq(s.sourceDocuments.verdict, filter.verdict as DocumentSummary['verdict']));
+	if (filter.kind) where.push(eq(s.sourceDocuments.kind, filter.kind as NonNullable<DocumentSummary['kind']> as never));
+	const rows = await db
+		.select(summaryColumns)
+		.from(s.sourceDocuments)
+		.leftJoin(s.provinces, eq(s.provinces.code, s.sourceDocuments.provinceCode))
+		.where(where.length ? and(...where) : undefined)
+		.orderBy(asc(s.provinces.nameTh), asc(s.sourceDocuments.laoNameAsWritten), desc(s.sourceDocuments.id));
+	const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(s.sourceDocuments);
+	return { documents: rows as DocumentSummary[], total };
+}
+
+/** One document with its report, text and the number of fact rows it loaded. */
+export async function getDocument(db: Database, id: number): Promise<DocumentDetail | null> {
+	const [row] = await db
+		.select({
+			...summaryColumns,
+			sha256: s.sourceDocuments.sha256,
+			byteSize: s.sourceDocuments.byteSize,
+			title: s.sourceDocuments.title,
+			report: s.sourceDocuments.report,
+			content: s.sourceDocuments.content
+		})
+		.from(s.sourceDocuments)
+		.leftJoin(s.provinces, eq(s.provinces.code, s.sourceDocuments.provinceCode))
+		.where(eq(s.sourceDocuments.id, id));
+	if (!row) return null;
+	const [facts] = await queryRows<{ n: number | string }>(
+		db,
+		sql`select (select count(*) from plan_items where source_document_id = ${id})
+		         + (select count(*) from report_items where source_document_id = ${id}) as n`
+	);
+	const { report, content, ...summary } = row;
+	return {
+		...(summary as DocumentSummary & { sha256: string; byteSize: number; title: string | null }),
+		lineCount: report.lineCount,
+		tables: report.tables,
+		checks: report.checks,
+		problems: report.problems,
+		lao: report.lao,
+		lines: content === null ? null : content.split('\n'),
+		loadedRows: Number(facts?.n ?? 0)
+	};
+}
