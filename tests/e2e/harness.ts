@@ -1,0 +1,96 @@
+/**
+ * Serves the built app (build/, made by `npm test` before the suites run) on a free loopback
+ * port with its own PGlite data folder, after loading documents through the real CLI.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+export interface App {
+	url: string;
+	dataDir: string;
+	stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as net.AddressInfo;
+			s.close(() => resolve(port));
+		});
+		s.on('error', reject);
+	});
+}
+
+/** Runs the ETL CLI against a data folder; throws with its output when it fails. */
+export function etl(dataDir: string, args: string[]): string {
+	const r = spawnSync(TSX, ['etl/cli.ts', ...args], {
+		cwd: ROOT,
+		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '' },
+		encoding: 'utf8'
+	});
+	if (r.status !== 0) throw new Error(`etl ${args.join(' ')} → ${r.status}\n${r.stdout}\n${r.stderr}`);
+	return r.stdout;
+}
+
+export async function startApp(prepare: (dataDir: string) => void): Promise<App> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
+	prepare(dataDir);
+	const port = await freePort();
+	const child: ChildProcess = spawn('node', ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let log = '';
+	child.stdout?.on('data', (d) => (log += d));
+	child.stderr?.on('data', (d) => (log += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			const res = await fetch(`${url}/documents`);
+			if (res.status === 200) break;
+		} catch {
+			/* not listening yet */
+		}
+		if (Date.now() > deadline || child.exitCode !== null) {
+			child.kill();
+			throw new Error(`the app did not start on ${url}:\n${log}`);
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	return {
+		url,
+		dataDir,
+		async stop() {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+}
+
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
