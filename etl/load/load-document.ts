@@ -21,6 +21,12 @@ import {
 	type UnassignedRow
 } from './rows.ts';
 
+/**
+ * How rows reach the database: bulkInsert (one statement per batch) in production; the benchmark
+ * passes a one-INSERT-per-row inserter to measure what batching buys.
+ */
+export type Inserter = typeof bulkInsert;
+
 export type LoadOutcome = 'loaded' | 'quarantined' | 'duplicate';
 
 export interface LoadResult {
@@ -37,9 +43,13 @@ export interface LoadResult {
  * Rows go in multi-row INSERTs (bulk-insert.ts) of up to BATCH_SIZE rows, never one per row.
  * Throws a LoadError (and writes nothing) when the database refuses any row.
  */
-export async function loadDocument(db: Database, input: DocumentInput): Promise<LoadResult> {
+export async function loadDocument(
+	db: Database,
+	input: DocumentInput,
+	insert: Inserter = bulkInsert
+): Promise<LoadResult> {
 	try {
-		return await db.transaction((tx) => write(tx, input));
+		return await db.transaction((tx) => write(tx, input, insert));
 	} catch (error) {
 		const where = { origin: input.origin, sha256: input.report.sha256 };
 		if (error instanceof LoadError) throw error.in(where);
@@ -47,7 +57,7 @@ export async function loadDocument(db: Database, input: DocumentInput): Promise<
 	}
 }
 
-async function write(tx: Database, input: DocumentInput): Promise<LoadResult> {
+async function write(tx: Database, input: DocumentInput, bulkInsert: Inserter): Promise<LoadResult> {
 	const { report } = input;
 	const [inserted] = await tx
 		.insert(schema.sourceDocuments)
@@ -72,7 +82,7 @@ async function write(tx: Database, input: DocumentInput): Promise<LoadResult> {
 		const ctx = { ...base, origin: input.origin, sha256: report.sha256 };
 		await bulkInsert(tx, schema.quarantine, quarantineRows(report, ctx));
 	} else {
-		await writeFacts(tx, report, base);
+		await writeFacts(tx, report, base, bulkInsert);
 	}
 	await bulkInsert(
 		tx,
@@ -87,7 +97,12 @@ async function write(tx: Database, input: DocumentInput): Promise<LoadResult> {
 	return { outcome: quarantined ? 'quarantined' : 'loaded', documentId: inserted.id };
 }
 
-async function writeFacts(tx: Database, report: ParseReport, base: Provenance): Promise<void> {
+async function writeFacts(
+	tx: Database,
+	report: ParseReport,
+	base: Provenance,
+	bulkInsert: Inserter
+): Promise<void> {
 	if (report.tables.length === 0) return;
 	const laoDlaCode = report.lao?.dlaCode ?? null;
 	const tables = docTableRows(report, base);

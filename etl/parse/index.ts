@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Registry } from '../registry/resolve.ts';
+import { clearSimilarityCache } from '../text/similarity.ts';
 import { verdictOf } from '../validate/verdict.ts';
 import { parseAnnualPlan } from './annual/index.ts';
 import { decodeDocument, DEFAULT_MAX_BYTES, type SourceText } from './common/source.ts';
@@ -118,6 +119,7 @@ export function parseDocumentWithSource(
 	options: ParseOptions = {}
 ): { report: ParseReport; source: SourceText | null } {
 	const sha256 = sha256Hex(bytes);
+	clearSimilarityCache();
 	const decoded = decodeDocument(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
 	if (!decoded.source) return { report: emptyReport(sha256, decoded.problems, 0), source: null };
 	return { report: parseSource(sha256, decoded.source, decoded.problems, options), source: decoded.source };

@@ -7,6 +7,7 @@
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const PLAIN = /^[\t\x20-\x7e\u0e01-\u0e5b“”‘’–—…•➤]*$/;
 
 /**
  * Canonical form of one line: NFC, ำ unified, zero-width and bidi controls removed, exotic spaces
@@ -14,6 +15,9 @@ const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
  * that the text keeps its shape; `squash` does that for comparisons.
  */
 export function canonicalLine(line: string): string {
+	// Fast path (most lines): ASCII and the Thai block have no canonical decompositions, so NFC is
+	// the identity on them; only ำ spelled ํา or special characters need the full treatment.
+	if (PLAIN.test(line) && !line.includes('\u0e4d')) return line;
 	return line
 		.normalize('NFC')
 		.replace(/\u0e4d\u0e32/g, '\u0e33')

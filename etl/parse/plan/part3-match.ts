@@ -2,7 +2,7 @@ import type { ProjectPage } from '../common/project-pages.ts';
 import type { Check, Item, Problem, UnassignedAmount } from '../common/types.ts';
 import { toSatang } from './part2-model.ts';
 import * as issue from './problems.ts';
-import { MATCH_THRESHOLD, nameSimilarity, uniqueBestMatches } from './similarity.ts';
+import { MATCH_THRESHOLD, nameSimilarity, uniqueBestMatches } from '../../text/similarity.ts';
 
 export interface Part3Match {
 	dimension: number | null;

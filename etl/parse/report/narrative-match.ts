@@ -1,4 +1,5 @@
 import { nameKey } from '../../text/canonical.ts';
+import { diceCoefficient } from '../../text/similarity.ts';
 import { parseThaiInt } from '../../text/thai-digits.ts';
 import type { Check, Item, Problem, Table } from '../common/types.ts';
 import { reportIssue } from './issues.ts';
@@ -12,26 +13,9 @@ import type { NarrativeEntry } from './narrative.ts';
  */
 export const MIN_SIMILARITY = 0.85;
 
-function bigrams(s: string): Map<string, number> {
-	const out = new Map<string, number>();
-	for (let i = 0; i + 1 < s.length; i++) {
-		const g = s.slice(i, i + 2);
-		out.set(g, (out.get(g) ?? 0) + 1);
-	}
-	return out;
-}
-
 /** Sørensen–Dice similarity of the names' character bigrams, on their nameKey (1 = same key). */
 export function dice(a: string, b: string): number {
-	const ka = nameKey(a);
-	const kb = nameKey(b);
-	if (ka === kb) return 1;
-	const ga = bigrams(ka);
-	const gb = bigrams(kb);
-	let shared = 0;
-	for (const [g, n] of ga) shared += Math.min(n, gb.get(g) ?? 0);
-	const total = ka.length - 1 + (kb.length - 1);
-	return total <= 0 ? 0 : (2 * shared) / total;
+	return diceCoefficient(nameKey(a), nameKey(b));
 }
 
 /** The item whose name is most similar, if it reaches MIN_SIMILARITY and no other item ties. */
