@@ -62,6 +62,16 @@ export function diceCoefficient(a: string, b: string): number {
 	return (2 * shared) / (pa.total + pb.total);
 }
 
+/**
+ * The highest Dice score two strings of these lengths could reach (all bigrams of the shorter
+ * shared): matchers skip pairs whose bound is under their threshold without building profiles.
+ */
+export function diceUpperBound(a: string, b: string): number {
+	const na = Math.max(0, a.length - 1);
+	const nb = Math.max(0, b.length - 1);
+	return na + nb === 0 ? 0 : (2 * Math.min(na, nb)) / (na + nb);
+}
+
 /** Similarity of two names as written, compared on `matchKey`. */
 export function nameSimilarity(a: string, b: string): number {
 	return diceCoefficient(matchKey(a), matchKey(b));
@@ -87,7 +97,9 @@ export function uniqueBestMatches(
 	const leftKeys = left.map(matchKey);
 	const rightKeys = right.map(matchKey);
 	const scores = leftKeys.map((a, i) =>
-		rightKeys.map((b, j) => (allowed(i, j) ? diceCoefficient(a, b) : 0))
+		rightKeys.map((b, j) =>
+			allowed(i, j) && diceUpperBound(a, b) >= threshold ? diceCoefficient(a, b) : 0
+		)
 	);
 	const bestOf = (values: number[]): number | null => {
 		let best = -1;

@@ -1,5 +1,5 @@
 import { nameKey } from '../../text/canonical.ts';
-import { diceCoefficient } from '../../text/similarity.ts';
+import { diceCoefficient, diceUpperBound } from '../../text/similarity.ts';
 import { parseThaiInt } from '../../text/thai-digits.ts';
 import type { Check, Item, Problem, Table } from '../common/types.ts';
 import { reportIssue } from './issues.ts';
@@ -18,12 +18,24 @@ export function dice(a: string, b: string): number {
 	return diceCoefficient(nameKey(a), nameKey(b));
 }
 
+// Each item's key, computed once per item rather than once per comparison (n × m).
+const itemKeys = new WeakMap<Item, string>();
+function keyOf(item: Item): string {
+	let k = itemKeys.get(item);
+	if (k === undefined) itemKeys.set(item, (k = nameKey(item.name)));
+	return k;
+}
+
 /** The item whose name is most similar, if it reaches MIN_SIMILARITY and no other item ties. */
 export function bestMatch(name: string, items: readonly Item[]) {
+	const key = nameKey(name);
 	let best: { item: Item; score: number } | null = null;
 	let tie = false;
 	for (const item of items) {
-		const score = dice(name, item.name);
+		const other = keyOf(item);
+		// A pair that cannot reach the threshold can be neither the match nor a tie with it.
+		if (diceUpperBound(key, other) < MIN_SIMILARITY) continue;
+		const score = diceCoefficient(key, other);
 		if (best === null || score > best.score) [best, tie] = [{ item, score }, false];
 		else if (score === best.score) tie = true;
 	}
