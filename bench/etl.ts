@@ -25,7 +25,9 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg('seconds', 5);
 const DOCS = arg('docs', 40);
 
-const seeds = readdirSync(join(ROOT, 'fixtures/seeds')).map((f) => readFileSync(join(ROOT, 'fixtures/seeds', f)));
+const seeds = readdirSync(join(ROOT, 'fixtures/seeds')).map((f) =>
+	readFileSync(join(ROOT, 'fixtures/seeds', f))
+);
 const seedBytes = seeds.reduce((n, b) => n + b.length, 0);
 
 // 1. Parse + validate, one core (this process), as long as SECONDS allows.
@@ -50,13 +52,22 @@ function reportsToLoad(): ParseReport[] {
 	const base = seeds.map((b) => parseDocument(b)).filter((r) => r.verdict !== 'quarantined');
 	return Array.from({ length: DOCS }, (_, i) => {
 		const r = base[i % base.length]!;
-		return { ...r, sha256: `${i.toString(16).padStart(8, '0')}${r.sha256.slice(8)}`, lao: r.lao && { ...r.lao, dlaCode: null } };
+		return {
+			...r,
+			sha256: `${i.toString(16).padStart(8, '0')}${r.sha256.slice(8)}`,
+			lao: r.lao && { ...r.lao, dlaCode: null }
+		};
 	});
 }
 
 function rowCount(r: ParseReport): number {
 	const items = r.tables.reduce((n, t) => n + t.items.length, 0);
-	const budgets = r.tables.reduce((n, t) => n + (t.role === 'report' ? 0 : t.items.reduce((m, it) => m + Object.keys(it.budget).length, 0)), 0);
+	const budgets = r.tables.reduce(
+		(n, t) =>
+			n +
+			(t.role === 'report' ? 0 : t.items.reduce((m, it) => m + Object.keys(it.budget).length, 0)),
+		0
+	);
 	const unassigned = r.tables.reduce((n, t) => n + t.unassigned.length, 0);
 	return 1 + r.tables.length + items + budgets + unassigned + r.checks.length + r.problems.length;
 }
@@ -76,14 +87,27 @@ const naive: Inserter = async (db, table, rows, returning = []) => {
 };
 
 async function benchLoad(db: Database, insert: Inserter, reports: ParseReport[]) {
-	const runId = await startRun(db, { kind: 'ingest', source: 'bench', isSynthetic: true, parserVersion: 'bench' });
+	const runId = await startRun(db, {
+		kind: 'ingest',
+		source: 'bench',
+		isSynthetic: true,
+		parserVersion: 'bench'
+	});
 	const rows = reports.reduce((n, r) => n + rowCount(r), 0);
 	const t0 = performance.now();
 	let loaded = 0;
 	for (const report of reports) {
 		const res: LoadResult = await loadDocument(
 			db,
-			{ runId, report, origin: 'bench', originKind: 'file', byteSize: 0, content: null, isSynthetic: true },
+			{
+				runId,
+				report,
+				origin: 'bench',
+				originKind: 'file',
+				byteSize: 0,
+				content: null,
+				isSynthetic: true
+			},
 			insert
 		);
 		if (res.outcome !== 'duplicate') loaded++;
@@ -97,10 +121,17 @@ async function loadBoth(driver: 'pglite' | 'postgres') {
 	// Fresh databases for each loader, alternating twice so machine noise hits both alike.
 	const results = { batched: [] as number[], naive: [] as number[], rows: 0 };
 	for (let round = 0; round < 2; round++) {
-		for (const [name, insert] of [['batched', undefined], ['naive', naive]] as const) {
+		for (const [name, insert] of [
+			['batched', undefined],
+			['naive', naive]
+		] as const) {
 			const h = await withTestDatabase(driver);
 			try {
-				const r = await benchLoad(h.db, insert ?? ((await import('../etl/load/bulk-insert.ts')).bulkInsert as Inserter), reports);
+				const r = await benchLoad(
+					h.db,
+					insert ?? ((await import('../etl/load/bulk-insert.ts')).bulkInsert as Inserter),
+					reports
+				);
 				results[name].push(r.rowsPerSecond);
 				results.rows = r.rows;
 			} finally {
@@ -109,7 +140,13 @@ async function loadBoth(driver: 'pglite' | 'postgres') {
 		}
 	}
 	const best = (xs: number[]) => Math.max(...xs);
-	return { rows: results.rows, documents: reports.length, batchedRowsPerSecond: best(results.batched), naiveRowsPerSecond: best(results.naive), speedup: best(results.batched) / best(results.naive) };
+	return {
+		rows: results.rows,
+		documents: reports.length,
+		batchedRowsPerSecond: best(results.batched),
+		naiveRowsPerSecond: best(results.naive),
+		speedup: best(results.batched) / best(results.naive)
+	};
 }
 
 const parse = benchParse();
@@ -131,8 +168,17 @@ const result = {
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench/results/etl.json'), `${JSON.stringify(result, null, 2)}\n`);
 const f = (n: number, d = 1) => n.toFixed(d);
-console.log(`parse + validate  ${f(parse.mbPerSecond)} MB/s  ${f(parse.docsPerSecond)} docs/s  (${parse.docs} docs in ${f(parse.seconds)} s, 1 core; target ≥ 50 MB/s: ${result.parse.met ? 'met' : 'MISSED'})`);
-for (const [name, r] of [['PGlite', pglite], ['PostgreSQL', postgres]] as const) {
-	console.log(`load ${name.padEnd(10)} batched ${f(r.batchedRowsPerSecond, 0)} rows/s · naive ${f(r.naiveRowsPerSecond, 0)} rows/s · ×${f(r.speedup, 2)}  (${r.documents} docs, ${r.rows} rows)`);
+console.log(
+	`parse + validate  ${f(parse.mbPerSecond)} MB/s  ${f(parse.docsPerSecond)} docs/s  (${parse.docs} docs in ${f(parse.seconds)} s, 1 core; target ≥ 50 MB/s: ${result.parse.met ? 'met' : 'MISSED'})`
+);
+for (const [name, r] of [
+	['PGlite', pglite],
+	['PostgreSQL', postgres]
+] as const) {
+	console.log(
+		`load ${name.padEnd(10)} batched ${f(r.batchedRowsPerSecond, 0)} rows/s · naive ${f(r.naiveRowsPerSecond, 0)} rows/s · ×${f(r.speedup, 2)}  (${r.documents} docs, ${r.rows} rows)`
+	);
 }
-console.log(`PostgreSQL target ≥ 5× naive: ${result.load.postgres.met ? 'met' : 'MISSED'}\nwritten bench/results/etl.json`);
+console.log(
+	`PostgreSQL target ≥ 5× naive: ${result.load.postgres.met ? 'met' : 'MISSED'}\nwritten bench/results/etl.json`
+);

@@ -35,11 +35,13 @@ export interface OpenDbOptions {
 // Resolved from this file, not the cwd, so that tests and the CLI agree. The built app is bundled
 // into build/server/chunks, where that relative path does not exist: it is served from the project
 // root, so it falls back to db/migrations there (or SUJARIT_MIGRATIONS_DIR).
-export const MIGRATIONS_FOLDER = [
-	process.env.SUJARIT_MIGRATIONS_DIR,
-	fileURLToPath(new URL('./migrations', import.meta.url)),
-	resolve(process.cwd(), 'db/migrations')
-].find((dir): dir is string => !!dir && existsSync(resolve(dir, 'meta/_journal.json'))) ?? resolve(process.cwd(), 'db/migrations');
+export const MIGRATIONS_FOLDER =
+	[
+		process.env.SUJARIT_MIGRATIONS_DIR,
+		fileURLToPath(new URL('./migrations', import.meta.url)),
+		resolve(process.cwd(), 'db/migrations')
+	].find((dir): dir is string => !!dir && existsSync(resolve(dir, 'meta/_journal.json'))) ??
+	resolve(process.cwd(), 'db/migrations');
 
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 	const url = options.url ?? process.env.DATABASE_URL;

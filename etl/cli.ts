@@ -9,7 +9,9 @@ import { runIngest, INGEST_HELP } from './cli/ingest.ts';
 import { runParse, PARSE_HELP } from './cli/parse.ts';
 import { runRegistry, REGISTRY_HELP } from './cli/registry.ts';
 
-const exitTable = EXIT_TABLE.map(([code, th, en]) => `  ${String(code).padEnd(3)} ${th} / ${en}`).join('\n');
+const exitTable = EXIT_TABLE.map(
+	([code, th, en]) => `  ${String(code).padEnd(3)} ${th} / ${en}`
+).join('\n');
 
 const MAIN_HELP = `สุจริต ETL · Sujarit ETL
 

@@ -11,7 +11,9 @@ const ROOT = new URL('../', import.meta.url).pathname;
 
 /** Every document the tests know: the real seeds and every parser sample. */
 function corpus(): string[] {
-	const files = readdirSync(join(ROOT, 'fixtures/seeds')).map((f) => join(ROOT, 'fixtures/seeds', f));
+	const files = readdirSync(join(ROOT, 'fixtures/seeds')).map((f) =>
+		join(ROOT, 'fixtures/seeds', f)
+	);
 	for (const kind of ['plan', 'annual', 'report']) {
 		const dir = join(ROOT, 'etl/parse', kind, 'samples');
 		for (const quirk of readdirSync(dir)) {
@@ -44,14 +46,19 @@ describe('the issue catalogue', () => {
 	it('agrees with the severities of the parsers’ own tables', () => {
 		const catalogue = ISSUES as Record<string, IssueEntry>;
 		const disagreements = Object.entries({ ...TABLE_ISSUES, ...ANNUAL_ISSUES, ...REPORT_ISSUES })
-			.filter(([code, [severity]]) => catalogue[code]?.severity !== severity && catalogue[code]?.severity !== 'varies')
+			.filter(
+				([code, [severity]]) =>
+					catalogue[code]?.severity !== severity && catalogue[code]?.severity !== 'varies'
+			)
 			.map(([code]) => code);
 		expect(disagreements).toEqual([]);
 	});
 
 	it('is the table the README shows', () => {
 		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-		const m = /<!-- issue-catalogue:start -->\n([\s\S]*?)\n<!-- issue-catalogue:end -->/.exec(readme);
+		const m = /<!-- issue-catalogue:start -->\n([\s\S]*?)\n<!-- issue-catalogue:end -->/.exec(
+			readme
+		);
 		expect(m?.[1]).toBe(renderCatalogue());
 	});
 });

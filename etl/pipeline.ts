@@ -13,7 +13,14 @@ export interface IngestOptions extends SourceOptions {
 }
 
 export type IngestEvent =
-	| { type: 'document'; origin: string; outcome: 'loaded' | 'quarantined' | 'duplicate'; verdict: string; kind: string | null; documentId: number }
+	| {
+			type: 'document';
+			origin: string;
+			outcome: 'loaded' | 'quarantined' | 'duplicate';
+			verdict: string;
+			kind: string | null;
+			documentId: number;
+	  }
 	| { type: 'skipped'; origin: string; code: string; reason: string }
 	| { type: 'failed'; origin: string; code: string; message: string; retryable: boolean };
 
@@ -33,10 +40,28 @@ export interface IngestSummary {
  * The counts always add up: seen = loaded + quarantined + duplicate. Files that are not documents
  * are `skipped` and fetches that failed are `failed`, each recorded with its reason.
  */
-export async function ingest(db: Database, path: string, options: IngestOptions): Promise<IngestSummary> {
+export async function ingest(
+	db: Database,
+	path: string,
+	options: IngestOptions
+): Promise<IngestSummary> {
 	const isSynthetic = options.isSynthetic ?? false;
-	const runId = await startRun(db, { kind: options.runKind ?? 'ingest', source: path, isSynthetic, parserVersion: PARSER_VERSION });
-	const summary: IngestSummary = { runId, seen: 0, loaded: 0, quarantined: 0, duplicate: 0, skipped: 0, failed: 0, events: [] };
+	const runId = await startRun(db, {
+		kind: options.runKind ?? 'ingest',
+		source: path,
+		isSynthetic,
+		parserVersion: PARSER_VERSION
+	});
+	const summary: IngestSummary = {
+		runId,
+		seen: 0,
+		loaded: 0,
+		quarantined: 0,
+		duplicate: 0,
+		skipped: 0,
+		failed: 0,
+		events: []
+	};
 	const counts = () => ({
 		seen: summary.seen,
 		loaded: summary.loaded,
@@ -53,10 +78,19 @@ export async function ingest(db: Database, path: string, options: IngestOptions)
 				event = { type: 'skipped', origin: entry.origin, code: entry.code, reason: entry.reason };
 			} else if (entry.type === 'failed') {
 				summary.failed++;
-				event = { type: 'failed', origin: entry.origin, code: entry.code, message: entry.message, retryable: entry.retryable };
+				event = {
+					type: 'failed',
+					origin: entry.origin,
+					code: entry.code,
+					message: entry.message,
+					retryable: entry.retryable
+				};
 			} else {
 				summary.seen++;
-				const { report, source } = parseDocumentWithSource(entry.bytes, { registry: options.registry, hint: entry.hint });
+				const { report, source } = parseDocumentWithSource(entry.bytes, {
+					registry: options.registry,
+					hint: entry.hint
+				});
 				const result = await loadDocument(db, {
 					runId,
 					report,
@@ -67,7 +101,14 @@ export async function ingest(db: Database, path: string, options: IngestOptions)
 					isSynthetic
 				});
 				summary[result.outcome]++;
-				event = { type: 'document', origin: entry.origin, outcome: result.outcome, verdict: report.verdict, kind: report.kind, documentId: result.documentId };
+				event = {
+					type: 'document',
+					origin: entry.origin,
+					outcome: result.outcome,
+					verdict: report.verdict,
+					kind: report.kind,
+					documentId: result.documentId
+				};
 			}
 			summary.events.push(event);
 			options.onEntry?.(event);

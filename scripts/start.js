@@ -29,9 +29,18 @@ step('นำเข้าทะเบียน อปท. (ตัวอย่า�
 	'import',
 	env.SUJARIT_REGISTRY ?? 'fixtures/registry/dla-sample.csv'
 ]);
-step('นำเข้าเอกสารตัวอย่าง / ingest the sample documents', tsx, ['etl/cli.ts', 'ingest', 'fixtures/seeds']);
+step('นำเข้าเอกสารตัวอย่าง / ingest the sample documents', tsx, [
+	'etl/cli.ts',
+	'ingest',
+	'fixtures/seeds'
+]);
 
-process.stdout.write(`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`);
-const server = spawn('node', ['build'], { stdio: 'inherit', env: { ...env, PORT: port, HOST: host } });
+process.stdout.write(
+	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
+);
+const server = spawn('node', ['build'], {
+	stdio: 'inherit',
+	env: { ...env, PORT: port, HOST: host }
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

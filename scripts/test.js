@@ -35,10 +35,14 @@ if (!existsSync(env.CHROMIUM_PATH)) {
 	if (isRoot && existsSync('/usr/bin/apt-get')) {
 		process.stdout.write('▶ installing Debian chromium for the browser tests\n');
 		run('apt-get', ['update', '-qq']);
-		run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+		run('apt-get', ['install', '-y', '-qq', 'chromium'], {
+			env: { ...env, DEBIAN_FRONTEND: 'noninteractive' }
+		});
 	}
 	if (!existsSync(env.CHROMIUM_PATH)) {
-		fail(`Chromium not found at ${env.CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`);
+		fail(
+			`Chromium not found at ${env.CHROMIUM_PATH}: apt-get install chromium (or set CHROMIUM_PATH).`
+		);
 	}
 }
 
@@ -56,7 +60,8 @@ if (!(await canConnect(env.TEST_DATABASE_URL))) {
 
 // 3. The app must build (the browser tests serve the built app).
 if (run('node_modules/.bin/svelte-kit', ['sync']).status !== 0) fail('svelte-kit sync failed');
-if (run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']).status !== 0) fail('vite build failed');
+if (run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']).status !== 0)
+	fail('vite build failed');
 
 // 4. Every project, one runner.
 mkdirSync('test-results', { recursive: true });

@@ -15,10 +15,22 @@ export const EXIT = {
 } as const;
 
 export const EXIT_TABLE: ReadonlyArray<readonly [number, string, string]> = [
-	[EXIT.ok, 'สำเร็จ (ingest: การนำเข้าจบครบ แม้มีเอกสารถูกกักกัน)', 'success (ingest: the run completed, quarantined documents included)'],
-	[EXIT.quarantined, 'parse: เอกสารถูกกักกัน (ยังพิมพ์รายงาน JSON)', 'parse: the document was quarantined (the JSON report is still printed)'],
+	[
+		EXIT.ok,
+		'สำเร็จ (ingest: การนำเข้าจบครบ แม้มีเอกสารถูกกักกัน)',
+		'success (ingest: the run completed, quarantined documents included)'
+	],
+	[
+		EXIT.quarantined,
+		'parse: เอกสารถูกกักกัน (ยังพิมพ์รายงาน JSON)',
+		'parse: the document was quarantined (the JSON report is still printed)'
+	],
 	[EXIT.usage, 'คำสั่งหรือตัวเลือกไม่ถูกต้อง', 'bad command line'],
-	[EXIT.input, 'อ่านข้อมูลนำเข้าไม่ได้ (ไม่พบไฟล์ รายการนำเข้าหรือทะเบียนเสีย)', 'input unreadable (missing path, broken manifest or register)'],
+	[
+		EXIT.input,
+		'อ่านข้อมูลนำเข้าไม่ได้ (ไม่พบไฟล์ รายการนำเข้าหรือทะเบียนเสีย)',
+		'input unreadable (missing path, broken manifest or register)'
+	],
 	[EXIT.database, 'ฐานข้อมูลขัดข้อง', 'database failure'],
 	[EXIT.internal, 'ข้อผิดพลาดภายใน (บั๊ก)', 'internal error (a bug)']
 ];

@@ -49,7 +49,8 @@ export async function runIngest(argv: string[]): Promise<number> {
 	}
 	rejectUnknown(args, ['registry', 'allow-private', 'timeout-ms', 'synthetic', 'json', 'help']);
 	const [path, ...extra] = args.positionals;
-	if (!path || extra.length > 0) throw new UsageError('ingest takes exactly one folder or manifest');
+	if (!path || extra.length > 0)
+		throw new UsageError('ingest takes exactly one folder or manifest');
 	const timeoutFlag = flagString(args, 'timeout-ms');
 	const timeoutMs = timeoutFlag === undefined ? undefined : Number(timeoutFlag);
 	if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
@@ -98,7 +99,9 @@ export async function runIngest(argv: string[]): Promise<number> {
 		progress.done();
 		const { seen, loaded, quarantined, duplicate, skipped, failed, runId } = summary;
 		if (args.flags.has('json')) {
-			process.stdout.write(`${JSON.stringify({ runId, seen, loaded, quarantined, duplicate, skipped, failed, events: summary.events }, null, 2)}\n`);
+			process.stdout.write(
+				`${JSON.stringify({ runId, seen, loaded, quarantined, duplicate, skipped, failed, events: summary.events }, null, 2)}\n`
+			);
 		} else {
 			process.stdout.write(
 				`รอบนำเข้า ${runId}: พบ ${seen} = โหลด ${loaded} + กักกัน ${quarantined} + ซ้ำ ${duplicate}; ข้าม ${skipped}; ดึงไม่ได้ ${failed}\n` +

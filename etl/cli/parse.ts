@@ -36,7 +36,9 @@ export async function runParse(argv: string[]): Promise<number> {
 	try {
 		bytes = await readFile(file);
 	} catch (e) {
-		process.stderr.write(`อ่านไฟล์ไม่ได้ / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+		process.stderr.write(
+			`อ่านไฟล์ไม่ได้ / cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`
+		);
 		return EXIT.input;
 	}
 	const registryPath = flagString(args, 'registry');

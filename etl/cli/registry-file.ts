@@ -11,7 +11,9 @@ export async function readRegistryFile(path: string): Promise<RegistryRead | nul
 	try {
 		text = await readFile(path, 'utf8');
 	} catch (e) {
-		process.stderr.write(`อ่านทะเบียนไม่ได้ / cannot read register ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+		process.stderr.write(
+			`อ่านทะเบียนไม่ได้ / cannot read register ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`
+		);
 		return null;
 	}
 	const head = text.replace(/^\ufeff/, '').trimStart()[0];
@@ -24,7 +26,8 @@ export async function registryFromFile(path: string): Promise<Registry | undefin
 	if (!read) return undefined;
 	if (read.records.length === 0) {
 		process.stderr.write(`ทะเบียนว่างหรือผิดรูปแบบ / the register holds no usable record: ${path}\n`);
-		for (const e of read.errors.slice(0, 5)) process.stderr.write(`  ${e.line ?? '-'}: ${e.message}\n`);
+		for (const e of read.errors.slice(0, 5))
+			process.stderr.write(`  ${e.line ?? '-'}: ${e.message}\n`);
 		return undefined;
 	}
 	return new Registry([...read.records, BANGKOK], PROVINCES);

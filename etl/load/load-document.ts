@@ -57,7 +57,11 @@ export async function loadDocument(
 	}
 }
 
-async function write(tx: Database, input: DocumentInput, bulkInsert: Inserter): Promise<LoadResult> {
+async function write(
+	tx: Database,
+	input: DocumentInput,
+	bulkInsert: Inserter
+): Promise<LoadResult> {
 	const { report } = input;
 	const [inserted] = await tx
 		.insert(schema.sourceDocuments)

@@ -29,7 +29,11 @@ export function detectKind(src: SourceText): Detection | null {
 		if (!annual && cells.some((c) => c.startsWith('ดำเนินการไตรมาส'))) {
 			annual = { kind: 'annual_plan', line, reason: 'E-PlanNACC annual header (ดำเนินการไตรมาส)' };
 		}
-		if (!multiYear && cells.some(isMissionHeaderCell) && cells.some((c) => /^ปี\s*[๐-๙0-9]{4}/.test(c))) {
+		if (
+			!multiYear &&
+			cells.some(isMissionHeaderCell) &&
+			cells.some((c) => /^ปี\s*[๐-๙0-9]{4}/.test(c))
+		) {
 			multiYear = { kind: 'multi_year_plan', line, reason: 'Part 2 header (ภารกิจตามมิติ, ปี ...)' };
 		}
 	}

@@ -48,7 +48,12 @@ function emptyReport(sha256: string, problems: Problem[], lineCount: number): Pa
 	};
 }
 
-function resolveLao(src: SourceText, parsed: KindParse, registry: Registry | null | undefined, problems: Problem[]): LaoRef | null {
+function resolveLao(
+	src: SourceText,
+	parsed: KindParse,
+	registry: Registry | null | undefined,
+	problems: Problem[]
+): LaoRef | null {
 	const mention = findLaoMention(src, parsed.laoLine ?? null);
 	if (!mention) {
 		problems.push({
@@ -80,7 +85,12 @@ function resolveLao(src: SourceText, parsed: KindParse, registry: Registry | nul
 		});
 		return lao;
 	}
-	const r = registry.resolve({ type: mention.type, name: mention.name, district: mention.district, province: mention.province });
+	const r = registry.resolve({
+		type: mention.type,
+		name: mention.name,
+		district: mention.district,
+		province: mention.province
+	});
 	lao.resolution = r.resolution;
 	lao.dlaCode = r.dlaCode;
 	if (r.resolution === 'ambiguous') {
@@ -122,10 +132,18 @@ export function parseDocumentWithSource(
 	clearSimilarityCache();
 	const decoded = decodeDocument(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
 	if (!decoded.source) return { report: emptyReport(sha256, decoded.problems, 0), source: null };
-	return { report: parseSource(sha256, decoded.source, decoded.problems, options), source: decoded.source };
+	return {
+		report: parseSource(sha256, decoded.source, decoded.problems, options),
+		source: decoded.source
+	};
 }
 
-function parseSource(sha256: string, src: SourceText, decodeProblems: Problem[], options: ParseOptions): ParseReport {
+function parseSource(
+	sha256: string,
+	src: SourceText,
+	decodeProblems: Problem[],
+	options: ParseOptions
+): ParseReport {
 	const problems: Problem[] = [...decodeProblems];
 	const detected = detectKind(src);
 	if (!detected) {
@@ -133,7 +151,8 @@ function parseSource(sha256: string, src: SourceText, decodeProblems: Problem[],
 			line: null,
 			severity: 'error',
 			code: 'unrecognised_document',
-			message: 'No multi-year plan, annual plan or progress report table found: the text has none of their table headers.',
+			message:
+				'No multi-year plan, annual plan or progress report table found: the text has none of their table headers.',
 			messageTh: 'ไม่พบตารางของแผนปฏิบัติการ แผนประจำปี หรือรายงานผล ในเอกสารนี้',
 			expected: 'a table header: ภารกิจตามมิติ / ดำเนินการไตรมาส / เบิกจ่าย + สถานะ'
 		});

@@ -59,7 +59,10 @@ function num(cell: string | undefined): number | null {
 
 export function readDlaCsv(text: string): RegistryRead {
 	const { rows, errors: csvErrors } = parseCsv(text);
-	const errors: RegistryRead['errors'] = csvErrors.map((e) => ({ line: e.line, message: e.message }));
+	const errors: RegistryRead['errors'] = csvErrors.map((e) => ({
+		line: e.line,
+		message: e.message
+	}));
 	const header = (rows[0] ?? []).map((h) => h.replace(/^\ufeff/, '').trim());
 	const col = (name: string) => header.indexOf(name);
 	const idx = {
@@ -107,7 +110,8 @@ export function readDlaCsv(text: string): RegistryRead {
 			errors.push({ line, message: `${code}: cannot tell the LAO type from "${typeCell}"` });
 			continue;
 		}
-		const nameTh = type === 'special_admin_area' ? rawName : rawName.replace(NAME_PREFIX, '').trim();
+		const nameTh =
+			type === 'special_admin_area' ? rawName : rawName.replace(NAME_PREFIX, '').trim();
 		if (!nameTh) {
 			errors.push({ line, message: `${code}: the LAO name is empty` });
 			continue;
@@ -117,7 +121,8 @@ export function readDlaCsv(text: string): RegistryRead {
 			nameTh,
 			type,
 			provinceCode: code.slice(1, 3),
-			districtTh: idx.district >= 0 ? (row[idx.district] ?? '').replace(/^อำเภอ/, '').trim() || null : null,
+			districtTh:
+				idx.district >= 0 ? (row[idx.district] ?? '').replace(/^อำเภอ/, '').trim() || null : null,
 			lat: lat !== null && lon !== null ? lat : null,
 			lon: lat !== null && lon !== null ? lon : null,
 			areaKm2: idx.area >= 0 ? num(row[idx.area]) : null

@@ -15,17 +15,25 @@ export function readRegistryJson(text: string): RegistryRead {
 	try {
 		data = JSON.parse(text);
 	} catch (e) {
-		return { records: [], errors: [{ line: null, message: `not JSON: ${(e as Error).message}` }], format: 'json' };
+		return {
+			records: [],
+			errors: [{ line: null, message: `not JSON: ${(e as Error).message}` }],
+			format: 'json'
+		};
 	}
 	const list = Array.isArray(data)
 		? data
-		: data && typeof data === 'object' && Array.isArray((data as { localAuthorities?: unknown }).localAuthorities)
+		: data &&
+			  typeof data === 'object' &&
+			  Array.isArray((data as { localAuthorities?: unknown }).localAuthorities)
 			? (data as { localAuthorities: unknown[] }).localAuthorities
 			: null;
 	if (!list) {
 		return {
 			records: [],
-			errors: [{ line: null, message: 'expected an array of LAOs or { "localAuthorities": [...] }' }],
+			errors: [
+				{ line: null, message: 'expected an array of LAOs or { "localAuthorities": [...] }' }
+			],
 			format: 'json'
 		};
 	}
@@ -38,16 +46,32 @@ export function readRegistryJson(text: string): RegistryRead {
 		const nameTh = typeof r.nameTh === 'string' ? r.nameTh.trim() : '';
 		const type = r.type as LaoType;
 		const provinceCode = typeof r.provinceCode === 'string' ? r.provinceCode.trim() : '';
-		if (!/^\d{7}$/.test(dlaCode)) return errors.push({ line: null, message: `${where}: dlaCode "${String(r.dlaCode)}" is not 7 digits` });
-		if (!nameTh) return errors.push({ line: null, message: `${where} (${dlaCode}): nameTh is empty` });
-		if (!LAO_TYPES.includes(type)) return errors.push({ line: null, message: `${where} (${dlaCode}): unknown type "${String(r.type)}"` });
-		if (!/^\d{2}$/.test(provinceCode)) return errors.push({ line: null, message: `${where} (${dlaCode}): provinceCode "${String(r.provinceCode)}" is not 2 digits` });
+		if (!/^\d{7}$/.test(dlaCode))
+			return errors.push({
+				line: null,
+				message: `${where}: dlaCode "${String(r.dlaCode)}" is not 7 digits`
+			});
+		if (!nameTh)
+			return errors.push({ line: null, message: `${where} (${dlaCode}): nameTh is empty` });
+		if (!LAO_TYPES.includes(type))
+			return errors.push({
+				line: null,
+				message: `${where} (${dlaCode}): unknown type "${String(r.type)}"`
+			});
+		if (!/^\d{2}$/.test(provinceCode))
+			return errors.push({
+				line: null,
+				message: `${where} (${dlaCode}): provinceCode "${String(r.provinceCode)}" is not 2 digits`
+			});
 		records.push({
 			dlaCode,
 			nameTh,
 			type,
 			provinceCode,
-			districtTh: typeof r.districtNameTh === 'string' && r.districtNameTh.trim() ? r.districtNameTh.trim() : null,
+			districtTh:
+				typeof r.districtNameTh === 'string' && r.districtNameTh.trim()
+					? r.districtNameTh.trim()
+					: null,
 			lat: num(r.centerLat),
 			lon: num(r.centerLon),
 			areaKm2: num(r.areaKm2)

@@ -29,7 +29,10 @@ export class Registry {
 	private readonly byTypeName = new Map<string, RegistryRecord[]>();
 	private readonly provinceByName: Map<string, string>;
 
-	constructor(records: readonly RegistryRecord[], provinces: ReadonlyArray<{ code: string; nameTh: string }>) {
+	constructor(
+		records: readonly RegistryRecord[],
+		provinces: ReadonlyArray<{ code: string; nameTh: string }>
+	) {
 		this.size = records.length;
 		for (const r of records) {
 			const key = `${r.type}|${nameKey(r.nameTh)}`;
@@ -56,7 +59,11 @@ export class Registry {
 		let candidates = this.byTypeName.get(`${q.type}|${nameKey(q.name)}`) ?? [];
 		if (provinceCode && candidates.length > 1) {
 			candidates = candidates.filter((c) => c.provinceCode === provinceCode);
-		} else if (provinceCode && candidates.length === 1 && candidates[0]!.provinceCode !== provinceCode) {
+		} else if (
+			provinceCode &&
+			candidates.length === 1 &&
+			candidates[0]!.provinceCode !== provinceCode
+		) {
 			// The only LAO of that name is in another province than the document says: not a match.
 			candidates = [];
 		}

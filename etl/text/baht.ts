@@ -67,7 +67,9 @@ export function formatBaht(value: number): string {
 
 /** Parses a percentage such as `'๓๒.๕๓'` or `'32.53'` → 32.53. */
 export function parsePercent(cell: string): number | null {
-	const t = thaiToArabicDigits(cell).replace(/%|ร้อยละ/g, '').trim();
+	const t = thaiToArabicDigits(cell)
+		.replace(/%|ร้อยละ/g, '')
+		.trim();
 	if (!/^\d{1,3}(?:\.\d{1,4})?$/.test(t)) return null;
 	return Number(t);
 }

@@ -37,7 +37,7 @@ export function squash(text: string): string {
  */
 export function nameKey(name: string): string {
 	return canonicalLine(name)
-		.replace(/[“”"'‘’«»()\[\]{}.,:;!?\-–—_/\\|*]/g, '')
+		.replace(/[“”"'‘’«»()[\]{}.,:;!?\-–—_/\\|*]/g, '')
 		.replace(/\s+/g, '')
 		.toLowerCase();
 }

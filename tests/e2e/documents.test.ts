@@ -15,7 +15,11 @@ let page: Page;
 beforeAll(async () => {
 	// The three real samples, plus the annual plan cut off inside its table (before รวมทั้งสิ้น).
 	const folder = mkdtempSync(join(tmpdir(), 'sujarit-e2e-docs-'));
-	for (const f of ['pao-ang-thong_report-2566.txt', 'pao-samut-songkhram_plan-2566-2570.txt', ANNUAL]) {
+	for (const f of [
+		'pao-ang-thong_report-2566.txt',
+		'pao-samut-songkhram_plan-2566-2570.txt',
+		ANNUAL
+	]) {
 		copyFileSync(join(SEEDS, f), join(folder, f));
 	}
 	const lines = readFileSync(join(SEEDS, ANNUAL), 'utf8').split('\n');
@@ -36,7 +40,9 @@ afterAll(async () => {
 
 async function rowTexts(selector: string): Promise<string[][]> {
 	return page.$$eval(`${selector} tbody tr`, (rows) =>
-		rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()))
+		rows.map((r) =>
+			[...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())
+		)
 	);
 }
 
@@ -45,11 +51,35 @@ describe('documents view', () => {
 		await page.goto(`${app.url}/documents`);
 		const rows = (await rowTexts('[data-testid=documents]')).map((r) => r.slice(0, 7)).sort();
 		expect(rows).toEqual([
-			['องค์การบริหารส่วนจังหวัดสมุทรสงคราม 2750101', 'สมุทรสงคราม', 'แผนปฏิบัติการหลายปี', '2566–2570', 'ผ่าน มีข้อสังเกต', '35', '11'],
-			['องค์การบริหารส่วนจังหวัดอ่างทอง 2150101', 'อ่างทอง', 'รายงานผลการดำเนินงาน', '2566', 'ผ่าน มีข้อสังเกต', '52', '1'],
+			[
+				'องค์การบริหารส่วนจังหวัดสมุทรสงคราม 2750101',
+				'สมุทรสงคราม',
+				'แผนปฏิบัติการหลายปี',
+				'2566–2570',
+				'ผ่าน มีข้อสังเกต',
+				'35',
+				'11'
+			],
+			[
+				'องค์การบริหารส่วนจังหวัดอ่างทอง 2150101',
+				'อ่างทอง',
+				'รายงานผลการดำเนินงาน',
+				'2566',
+				'ผ่าน มีข้อสังเกต',
+				'52',
+				'1'
+			],
 			// Code-point order: เ sorts after อ. The truncated copy is quarantined (no รวมทั้งสิ้น row).
 			['เทศบาลเมืองพิชัย 4520106', 'ลำปาง', 'แผนประจำปี (E-PlanNACC)', '2568', 'กักกัน', '21', '0'],
-			['เทศบาลเมืองพิชัย 4520106', 'ลำปาง', 'แผนประจำปี (E-PlanNACC)', '2568', 'ผ่าน มีข้อสังเกต', '59', '5']
+			[
+				'เทศบาลเมืองพิชัย 4520106',
+				'ลำปาง',
+				'แผนประจำปี (E-PlanNACC)',
+				'2568',
+				'ผ่าน มีข้อสังเกต',
+				'59',
+				'5'
+			]
 		]);
 		await page.screenshot({ path: join(SCREENSHOTS, 'documents.png'), fullPage: true });
 	});
@@ -95,7 +125,14 @@ describe('document page', () => {
 		await openAnnual();
 		const checks = await rowTexts('[data-testid=checks]');
 		expect(checks.slice(0, 6)).toEqual([
-			['grand_total_budget· รวมทั้งสิ้น row vs sum of item budgets', '2568', '185,000', '185,000', 'ตรง', '120'],
+			[
+				'grand_total_budget· รวมทั้งสิ้น row vs sum of item budgets',
+				'2568',
+				'185,000',
+				'185,000',
+				'ตรง',
+				'120'
+			],
 			['quarter_tick_count· Q1', '2568', '30', '30', 'ตรง', '120'],
 			['quarter_tick_count· Q2', '2568', '23', '23', 'ตรง', '120'],
 			['quarter_tick_count· Q3', '2568', '24', '24', 'ตรง', '120'],
@@ -127,7 +164,9 @@ describe('document page', () => {
 			text: el.textContent ?? '',
 			targeted: el.matches(':target'),
 			highlighted: el.classList.contains('item'),
-			visible: el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight
+			visible:
+				el.getBoundingClientRect().top >= 0 &&
+				el.getBoundingClientRect().bottom <= window.innerHeight
 		}));
 		expect(target).toEqual({
 			text: expect.stringContaining('โครงการส่งเสริมการบริหารงานตามหลักธรรมาภิบาลเพื่อป้องกันการทุจริต'),
@@ -146,7 +185,9 @@ describe('document page', () => {
 			'เอกสารถูกกักกัน: รายการด้านล่างไม่ได้ถูกนำเข้าเป็นข้อมูล'
 		);
 		const problems = await rowTexts('[data-testid=problems]');
-		expect(problems.map((p) => [p[0], p[1], p[3]])).toEqual([['ร้ายแรง', 'missing_grand_total', '100']]);
+		expect(problems.map((p) => [p[0], p[1], p[3]])).toEqual([
+			['ร้ายแรง', 'missing_grand_total', '100']
+		]);
 		await page.screenshot({ path: join(SCREENSHOTS, 'document-quarantined.png'), fullPage: false });
 	});
 

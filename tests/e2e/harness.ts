@@ -36,7 +36,8 @@ export function etl(dataDir: string, args: string[]): string {
 		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '' },
 		encoding: 'utf8'
 	});
-	if (r.status !== 0) throw new Error(`etl ${args.join(' ')} → ${r.status}\n${r.stdout}\n${r.stderr}`);
+	if (r.status !== 0)
+		throw new Error(`etl ${args.join(' ')} → ${r.status}\n${r.stdout}\n${r.stderr}`);
 	return r.stdout;
 }
 
@@ -46,7 +47,13 @@ export async function startApp(prepare: (dataDir: string) => void): Promise<App>
 	const port = await freePort();
 	const child: ChildProcess = spawn('node', ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1' },
+		env: {
+			...process.env,
+			SUJARIT_DATA_DIR: dataDir,
+			DATABASE_URL: '',
+			PORT: String(port),
+			HOST: '127.0.0.1'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';

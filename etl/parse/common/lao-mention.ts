@@ -43,10 +43,24 @@ const NOT_A_NAME = /^(?:ต่างๆ|ต่าง|ทุกแห่ง|ใ�
 export function mentionsInLine(text: string, line: number): LaoMention[] {
 	const out: LaoMention[] = [];
 	if (text.includes('เมืองพัทยา')) {
-		out.push({ nameAsWritten: 'เมืองพัทยา', type: 'special_admin_area', name: 'เมืองพัทยา', line, district: null, province: null });
+		out.push({
+			nameAsWritten: 'เมืองพัทยา',
+			type: 'special_admin_area',
+			name: 'เมืองพัทยา',
+			line,
+			district: null,
+			province: null
+		});
 	}
 	if (text.includes('กรุงเทพมหานคร')) {
-		out.push({ nameAsWritten: 'กรุงเทพมหานคร', type: 'bangkok', name: 'กรุงเทพมหานคร', line, district: null, province: 'กรุงเทพมหานคร' });
+		out.push({
+			nameAsWritten: 'กรุงเทพมหานคร',
+			type: 'bangkok',
+			name: 'กรุงเทพมหานคร',
+			line,
+			district: null,
+			province: 'กรุงเทพมหานคร'
+		});
 	}
 	for (const m of text.matchAll(MENTION_RE)) {
 		const prefix = m[1]!;
@@ -93,7 +107,10 @@ export function findLaoMention(src: SourceText, titleLine?: number | null): LaoM
 		const onTitle = mentionsInLine(src.lines[titleLine - 1] ?? '', titleLine);
 		if (onTitle.length > 0) {
 			chosen = onTitle.reduce((a, b) =>
-				(counts.get(`${b.type}|${b.name}`)?.count ?? 0) > (counts.get(`${a.type}|${a.name}`)?.count ?? 0) ? b : a
+				(counts.get(`${b.type}|${b.name}`)?.count ?? 0) >
+				(counts.get(`${a.type}|${a.name}`)?.count ?? 0)
+					? b
+					: a
 			);
 		}
 	}

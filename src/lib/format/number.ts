@@ -25,7 +25,9 @@ export function formatYears(years: readonly number[], digits: Digits = 'arabic')
 	const sorted = [...years].sort((a, b) => a - b);
 	const contiguous = sorted.every((y, i) => i === 0 || y === sorted[i - 1]! + 1);
 	const s =
-		sorted.length > 2 && contiguous ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
+		sorted.length > 2 && contiguous
+			? `${sorted[0]}–${sorted[sorted.length - 1]}`
+			: sorted.join(', ');
 	return digits === 'thai' ? toThai(s) : s;
 }
 

@@ -35,7 +35,10 @@ export const MESSAGES = {
 	},
 	synthetic: { th: 'ข้อมูลสาธิต', en: 'synthetic demo data' },
 	items_title: { th: 'โครงการ/กิจกรรม/มาตรการ', en: 'Projects, activities and measures' },
-	checks_title: { th: 'การตรวจกับยอดที่เอกสารประกาศ', en: 'Checks against what the document declares' },
+	checks_title: {
+		th: 'การตรวจกับยอดที่เอกสารประกาศ',
+		en: 'Checks against what the document declares'
+	},
 	problems_title: { th: 'ข้อสังเกตและข้อผิดพลาด', en: 'Problems' },
 	source_title: { th: 'ข้อความต้นฉบับ', en: 'Source text' },
 	col_ordinal: { th: 'ลำดับ', en: '#' },

@@ -36,14 +36,22 @@ export async function listDocuments(
 	filter: DocumentFilter = {}
 ): Promise<{ documents: DocumentSummary[]; total: number }> {
 	const where: SQL[] = [];
-	if (filter.verdict) where.push(eq(s.sourceDocuments.verdict, filter.verdict as DocumentSummary['verdict']));
-	if (filter.kind) where.push(eq(s.sourceDocuments.kind, filter.kind as NonNullable<DocumentSummary['kind']> as never));
+	if (filter.verdict)
+		where.push(eq(s.sourceDocuments.verdict, filter.verdict as DocumentSummary['verdict']));
+	if (filter.kind)
+		where.push(
+			eq(s.sourceDocuments.kind, filter.kind as NonNullable<DocumentSummary['kind']> as never)
+		);
 	const rows = await db
 		.select(summaryColumns)
 		.from(s.sourceDocuments)
 		.leftJoin(s.provinces, eq(s.provinces.code, s.sourceDocuments.provinceCode))
 		.where(where.length ? and(...where) : undefined)
-		.orderBy(asc(s.provinces.nameTh), asc(s.sourceDocuments.laoNameAsWritten), desc(s.sourceDocuments.id));
+		.orderBy(
+			asc(s.provinces.nameTh),
+			asc(s.sourceDocuments.laoNameAsWritten),
+			desc(s.sourceDocuments.id)
+		);
 	const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(s.sourceDocuments);
 	return { documents: rows as DocumentSummary[], total };
 }
