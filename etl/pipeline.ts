@@ -1,4 +1,4 @@
-import { finishRun, loadDocument, startRun } from './load/index.ts';
+import { finishRun, loadDocument, recordRunEvent, startRun } from './load/index.ts';
 import { parseDocumentWithSource, PARSER_VERSION } from './parse/index.ts';
 import type { Registry } from './registry/resolve.ts';
 import { openSource, type SourceOptions } from './sources/index.ts';
@@ -76,8 +76,21 @@ export async function ingest(
 			if (entry.type === 'skipped') {
 				summary.skipped++;
 				event = { type: 'skipped', origin: entry.origin, code: entry.code, reason: entry.reason };
+				await recordRunEvent(db, runId, {
+					type: 'skipped',
+					origin: entry.origin,
+					code: entry.code,
+					message: entry.reason
+				});
 			} else if (entry.type === 'failed') {
 				summary.failed++;
+				await recordRunEvent(db, runId, {
+					type: 'failed',
+					origin: entry.origin,
+					code: entry.code,
+					message: entry.message,
+					retryable: entry.retryable
+				});
 				event = {
 					type: 'failed',
 					origin: entry.origin,

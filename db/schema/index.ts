@@ -6,5 +6,6 @@ export { planItemBudgets, planItems } from './plan-items.ts';
 export { provinces } from './provinces.ts';
 export { quarantine } from './quarantine.ts';
 export { reportItems } from './report-items.ts';
+export { runEvents } from './run-events.ts';
 export { sourceDocuments } from './source-documents.ts';
 export { unassignedAmounts } from './unassigned-amounts.ts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { isOneOf, RUN_KINDS, RUN_STATUSES, type RunKind, type RunStatus } from './values.ts';
 
@@ -19,12 +20,19 @@ export const loadRuns = pgTable(
 		quarantined: counter('quarantined'),
 		duplicate: counter('duplicate'),
 		skipped: counter('skipped'),
+		/** Manifest entries that could not be fetched (each one a run_events row). */
+		failed: counter('failed'),
 		error: text('error'),
 		isSynthetic: boolean('is_synthetic').notNull().default(false),
 		parserVersion: text('parser_version').notNull()
 	},
 	(t) => [
 		check('load_runs_kind_check', isOneOf(t.kind, RUN_KINDS)),
+		// The promise of the summary line, kept by the database once a run is over.
+		check(
+			'load_runs_counts_add_up',
+			sql`${t.status} = 'running' or ${t.seen} = ${t.loaded} + ${t.quarantined} + ${t.duplicate}`
+		),
 		check('load_runs_status_check', isOneOf(t.status, RUN_STATUSES))
 	]
 );

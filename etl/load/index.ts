@@ -3,4 +3,11 @@ export { CHECKSUM_TABLES, tableChecksums } from './checksums.ts';
 export type { DocumentInput, OriginKind } from './document-row.ts';
 export { LoadError, type LoadErrorCode } from './load-error.ts';
 export { loadDocument, type LoadOutcome, type LoadResult } from './load-document.ts';
-export { finishRun, startRun, type RunCounts, type RunStart } from './runs.ts';
+export {
+	finishRun,
+	recordRunEvent,
+	startRun,
+	type RunCounts,
+	type RunEvent,
+	type RunStart
+} from './runs.ts';

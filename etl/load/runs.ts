@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { loadRuns } from '../../db/schema/index.ts';
+import { loadRuns, runEvents } from '../../db/schema/index.ts';
 import type { RunKind, RunStatus } from '../../db/schema/values.ts';
 
 export interface RunStart {
@@ -17,6 +17,7 @@ export interface RunCounts {
 	quarantined: number;
 	duplicate: number;
 	skipped: number;
+	failed: number;
 }
 
 /** Opens a run in the ledger (status 'running') and returns its id for the rows it loads. */
@@ -37,4 +38,19 @@ export async function finishRun(
 		.update(loadRuns)
 		.set({ ...counts, status, error: error ?? null, finishedAt: sql`now()` })
 		.where(eq(loadRuns.id, id));
+}
+
+export interface RunEvent {
+	type: 'skipped' | 'failed';
+	origin: string;
+	code: string;
+	message: string;
+	retryable?: boolean | null;
+}
+
+/** Records what a run met that was not a document (a skipped file, a failed fetch). */
+export async function recordRunEvent(db: Database, runId: number, event: RunEvent): Promise<void> {
+	await db
+		.insert(runEvents)
+		.values({ loadRunId: runId, ...event, retryable: event.retryable ?? null });
 }

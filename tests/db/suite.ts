@@ -97,7 +97,7 @@ export function registerDbSuite(driver: Driver): void {
 			});
 		});
 
-		it('migrates to the twelve tables and seeds 77 provinces, twice without harm', async () => {
+		it('migrates to the thirteen tables and seeds 77 provinces, twice without harm', async () => {
 			await handle.migrate();
 			const tables = await queryRows<{ name: string }>(
 				db,
@@ -115,10 +115,23 @@ export function registerDbSuite(driver: Driver): void {
 				'provinces',
 				'quarantine',
 				'report_items',
+				'run_events',
 				'source_documents',
 				'unassigned_amounts'
 			]);
 			expect(await db.$count(schema.provinces)).toBe(77);
+			// A finished run whose counts do not add up is refused by the database itself.
+			const runId = await startRun(db, {
+				kind: 'ingest',
+				source: 'x',
+				isSynthetic: true,
+				parserVersion: 't'
+			});
+			await expect(
+				finishRun(db, runId, { seen: 3, loaded: 1, quarantined: 1, duplicate: 0 }, 'completed')
+			).rejects.toMatchObject({
+				cause: { message: expect.stringMatching(/"load_runs_counts_add_up"/) }
+			});
 			const [lampang] = await db
 				.select()
 				.from(schema.provinces)
