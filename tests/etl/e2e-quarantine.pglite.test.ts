@@ -1,0 +1,3 @@
+import { registerQuarantineSuite } from './e2e-quarantine.suite.ts';
+
+registerQuarantineSuite('pglite');

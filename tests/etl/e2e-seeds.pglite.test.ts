@@ -1,0 +1,3 @@
+import { registerSeedsSuite } from './e2e-seeds.suite.ts';
+
+registerSeedsSuite('pglite');
