@@ -62,3 +62,13 @@ describe('the issue catalogue', () => {
 		expect(m?.[1]).toBe(renderCatalogue());
 	});
 });
+
+describe('the catalogue and the sources', () => {
+	it('lists every code the sources can record', async () => {
+		const { SOURCE_MESSAGES } = await import('./sources/messages.ts');
+		const codes = new Set(
+			Object.values(SOURCE_MESSAGES as Record<string, { code: string }>).map((m) => m.code)
+		);
+		expect([...codes].filter((c) => !isKnownIssue(c))).toEqual([]);
+	});
+});

@@ -330,6 +330,134 @@ export const ISSUES = {
 		th: 'ผลการดำเนินงาน (บรรยาย) เทียบสถานะในตาราง',
 		en: 'the narrative’s “not done” vs the table status'
 	},
+	// Sources (run_events rows: skipped files, failed fetches; or an error for the whole input)
+	unsupported_type: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ไม่ใช่ไฟล์เอกสารที่รองรับ (ข้าม)',
+		en: 'not a supported document file (skipped)'
+	},
+	hidden: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ไฟล์หรือโฟลเดอร์ซ่อน (ข้าม)',
+		en: 'a hidden file or folder (skipped)'
+	},
+	outside_root: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ลิงก์ชี้ออกนอกโฟลเดอร์ที่นำเข้า (ข้าม)',
+		en: 'a link pointing outside the ingest root (skipped)'
+	},
+	symlink_loop: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ลิงก์วนซ้ำ (ข้าม)',
+		en: 'a symlink loop (skipped)'
+	},
+	broken_link: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ลิงก์เสีย (ข้าม)',
+		en: 'a broken link (skipped)'
+	},
+	not_regular_file: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ไม่ใช่ไฟล์ปกติ (อุปกรณ์ FIFO ซ็อกเก็ต)',
+		en: 'not a regular file (device, FIFO, socket)'
+	},
+	too_deep: {
+		area: 'source',
+		severity: 'warning',
+		th: 'โฟลเดอร์ซ้อนลึกเกินไป (ข้าม)',
+		en: 'nested too deep (skipped)'
+	},
+	too_large: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ใหญ่เกินกว่าจะอ่าน (ข้ามโดยไม่อ่าน)',
+		en: 'too large to read (skipped unread)'
+	},
+	duplicate: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ไฟล์หรือ URL เดียวกันซ้ำ (ข้าม)',
+		en: 'the same file or URL again (skipped)'
+	},
+	read_failed: {
+		area: 'source',
+		severity: 'warning',
+		th: 'อ่านไฟล์ไม่ได้',
+		en: 'the file could not be read'
+	},
+	invalid_url: { area: 'source', severity: 'warning', th: 'URL ไม่ถูกต้อง', en: 'not a valid URL' },
+	manifest_row: {
+		area: 'source',
+		severity: 'warning',
+		th: 'แถวในรายการนำเข้าผิดรูปแบบ',
+		en: 'a malformed manifest row'
+	},
+	scheme_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ไม่ใช่ http/https (ปฏิเสธ)',
+		en: 'not http/https (refused)'
+	},
+	address_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ที่อยู่ภายใน/ลูปแบ็ก (ปฏิเสธก่อนเชื่อมต่อ)',
+		en: 'a private or loopback address (refused before connecting)'
+	},
+	timeout: {
+		area: 'source',
+		severity: 'warning',
+		th: 'หมดเวลา (ลองใหม่ได้)',
+		en: 'timed out (retryable)'
+	},
+	connection_failed: {
+		area: 'source',
+		severity: 'warning',
+		th: 'เชื่อมต่อไม่ได้ (ลองใหม่ได้)',
+		en: 'connection failed (retryable)'
+	},
+	http_status: {
+		area: 'source',
+		severity: 'warning',
+		th: 'เซิร์ฟเวอร์ตอบรหัสผิดพลาด (5xx/408/429 ลองใหม่ได้)',
+		en: 'an HTTP error status (5xx, 408, 429 retryable)'
+	},
+	too_many_redirects: {
+		area: 'source',
+		severity: 'warning',
+		th: 'เปลี่ยนเส้นทางเกินกำหนด',
+		en: 'too many redirects'
+	},
+	decode_failed: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ถอดการบีบอัดไม่ได้',
+		en: 'the body could not be decompressed'
+	},
+	not_found: {
+		area: 'source',
+		severity: 'error',
+		th: 'ไม่พบโฟลเดอร์หรือไฟล์ที่นำเข้า',
+		en: 'the ingest path does not exist'
+	},
+	manifest_invalid: {
+		area: 'source',
+		severity: 'error',
+		th: 'รายการนำเข้าไม่ใช่ CSV หรือ JSON ที่อ่านได้',
+		en: 'the manifest is neither readable CSV nor JSON'
+	},
+	source_unsupported: {
+		area: 'source',
+		severity: 'error',
+		th: 'ไม่ใช่โฟลเดอร์ รายการนำเข้า หรือเอกสาร',
+		en: 'neither a folder, a manifest nor a document'
+	},
 	// Loading
 	quarantined_without_error: {
 		area: 'load',

@@ -4,6 +4,13 @@ import type { Registry } from './registry/resolve.ts';
 import { openSource, type SourceOptions } from './sources/index.ts';
 import type { Database } from '../db/client.ts';
 
+/**
+ * What a source reads at most. Larger than the parser's cap (20 MiB) on purpose: a file between
+ * the two is read, hashed and kept as a quarantined document (`document_too_large`) that names
+ * what it was; only files beyond this are skipped unread (a `run_events` row says so).
+ */
+export const SOURCE_MAX_BYTES = 64 * 1024 * 1024;
+
 export interface IngestOptions extends SourceOptions {
 	registry: Registry | null;
 	isSynthetic?: boolean;
@@ -71,7 +78,10 @@ export async function ingest(
 		failed: summary.failed
 	});
 	try {
-		for await (const entry of openSource(path, options)) {
+		for await (const entry of openSource(path, {
+			...options,
+			maxBytes: options.maxBytes ?? SOURCE_MAX_BYTES
+		})) {
 			let event: IngestEvent;
 			if (entry.type === 'skipped') {
 				summary.skipped++;
@@ -127,7 +137,13 @@ export async function ingest(
 			options.onEntry?.(event);
 		}
 	} catch (e) {
-		await finishRun(db, runId, counts(), 'failed', (e as Error).message);
+		// The run is marked failed with the loader's own message; if even that write fails, the
+		// original error is still the one the caller sees.
+		try {
+			await finishRun(db, runId, counts(), 'failed', (e as Error).message);
+		} catch {
+			/* keep e */
+		}
 		throw e;
 	}
 	await finishRun(db, runId, counts(), 'completed');

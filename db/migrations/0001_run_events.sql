@@ -13,4 +13,4 @@ CREATE TABLE "run_events" (
 ALTER TABLE "load_runs" ADD COLUMN "failed" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "run_events" ADD CONSTRAINT "run_events_load_run_id_load_runs_id_fk" FOREIGN KEY ("load_run_id") REFERENCES "public"."load_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "run_events_load_run_id_idx" ON "run_events" USING btree ("load_run_id");--> statement-breakpoint
-ALTER TABLE "load_runs" ADD CONSTRAINT "load_runs_counts_add_up" CHECK ("load_runs"."status" = 'running' or "load_runs"."seen" = "load_runs"."loaded" + "load_runs"."quarantined" + "load_runs"."duplicate");
+ALTER TABLE "load_runs" ADD CONSTRAINT "load_runs_counts_add_up" CHECK ("load_runs"."status" <> 'completed' or "load_runs"."seen" = "load_runs"."loaded" + "load_runs"."quarantined" + "load_runs"."duplicate");

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { openDb } from '../../db/client.ts';
 import { ingest, type IngestEvent } from '../pipeline.ts';
-import { registryFromDb } from '../load/registry.ts';
+import { importRegistry, registryFromDb } from '../load/registry.ts';
 import type { Registry } from '../registry/resolve.ts';
 import { parseArgs, flagString, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import { createProgress } from './progress.ts';
-import { registryFromFile } from './registry-file.ts';
+import { readRegistryFile } from './registry-file.ts';
 
 export const INGEST_HELP = `npm run etl -- ingest <โฟลเดอร์/folder | manifest.csv | manifest.json> [options]
 
@@ -15,8 +15,8 @@ Ingests documents: parse, validate against the totals each declares, load one tr
 document. A folder is read recursively; a manifest (CSV or JSON: url, lao_code, kind, fiscal_year)
 is fetched over HTTP(S). Re-ingesting the same bytes changes nothing (identity = sha256).
 
-  --registry FILE    ใช้ทะเบียนจากไฟล์แทนทะเบียนในฐานข้อมูล / resolve LAOs with this register file
-                     instead of the one in the database (npm run etl -- registry import FILE)
+  --registry FILE    นำเข้าทะเบียน อปท. จากไฟล์ก่อน แล้วใช้ระบุ อปท. / import this register file into the
+                     database first (as registry import does), then resolve LAOs with it
   --allow-private    ยอมให้ดึงจากที่อยู่ภายใน (ใช้ทดสอบ) / allow private and loopback addresses (tests)
   --timeout-ms N     เวลาสูงสุดต่อการดึงหนึ่งไฟล์ / per-fetch time limit (default 20000)
   --synthetic        ทำเครื่องหมายว่าเป็นข้อมูลสาธิต / mark everything loaded as synthetic demo data
@@ -62,12 +62,13 @@ export async function runIngest(argv: string[]): Promise<number> {
 		process.stderr.write(`ไม่พบ / not found: ${path}\n`);
 		return EXIT.input;
 	}
-	let registry: Registry | null = null;
+	// --registry FILE is imported into the database first: documents point at their LAO by a
+	// foreign key, so every code a document resolves to must be in the laos table.
 	const registryPath = flagString(args, 'registry');
-	if (registryPath) {
-		const r = await registryFromFile(registryPath);
-		if (r === undefined) return EXIT.input;
-		registry = r;
+	const registryRead = registryPath ? await readRegistryFile(registryPath) : null;
+	if (registryPath && (!registryRead || registryRead.records.length === 0)) {
+		process.stderr.write(`ทะเบียนใช้ไม่ได้ / unusable register: ${registryPath}\n`);
+		return EXIT.input;
 	}
 	let handle;
 	try {
@@ -78,7 +79,10 @@ export async function runIngest(argv: string[]): Promise<number> {
 		return EXIT.database;
 	}
 	try {
-		registry ??= await registryFromDb(handle.db);
+		if (registryPath && registryRead) {
+			await importRegistry(handle.db, registryRead.records, { source: registryPath });
+		}
+		const registry: Registry = await registryFromDb(handle.db);
 		if (registry.size <= 1) {
 			process.stderr.write(
 				'คำเตือน: ยังไม่มีทะเบียน อปท. ในฐานข้อมูล ชื่อ อปท. จะไม่ถูกระบุรหัส\n' +

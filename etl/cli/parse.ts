@@ -1,5 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { parseDocument } from '../parse/index.ts';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES } from '../parse/common/source.ts';
+import { oversizeReport, parseDocument } from '../parse/index.ts';
 import { parseArgs, flagString, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
 import { registryFromFile } from './registry-file.ts';
@@ -33,7 +36,18 @@ export async function runParse(argv: string[]): Promise<number> {
 		throw new UsageError('--max-bytes takes a positive whole number');
 	}
 	let bytes: Uint8Array;
+	const registryPath = flagString(args, 'registry');
+	const registry = registryPath ? await registryFromFile(registryPath) : null;
+	if (registry === undefined) return EXIT.input;
 	try {
+		// Over the limit, the file is hashed as a stream and never read into memory.
+		const { size } = await stat(file);
+		const limit = maxBytes ?? DEFAULT_MAX_BYTES;
+		if (size > limit) {
+			const sha = await sha256OfFile(file);
+			process.stdout.write(`${JSON.stringify(oversizeReport(sha, size, limit), null, 2)}\n`);
+			return EXIT.quarantined;
+		}
 		bytes = await readFile(file);
 	} catch (e) {
 		process.stderr.write(
@@ -41,10 +55,13 @@ export async function runParse(argv: string[]): Promise<number> {
 		);
 		return EXIT.input;
 	}
-	const registryPath = flagString(args, 'registry');
-	const registry = registryPath ? await registryFromFile(registryPath) : null;
-	if (registry === undefined) return EXIT.input;
 	const report = parseDocument(bytes, { registry, maxBytes });
 	process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 	return report.verdict === 'quarantined' ? EXIT.quarantined : EXIT.ok;
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+	const hash = createHash('sha256');
+	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
 }

@@ -3,7 +3,12 @@ import { Registry } from '../registry/resolve.ts';
 import { clearSimilarityCache } from '../text/similarity.ts';
 import { verdictOf } from '../validate/verdict.ts';
 import { parseAnnualPlan } from './annual/index.ts';
-import { decodeDocument, DEFAULT_MAX_BYTES, type SourceText } from './common/source.ts';
+import {
+	decodeDocument,
+	DEFAULT_MAX_BYTES,
+	tooLargeProblem,
+	type SourceText
+} from './common/source.ts';
 import { findLaoMention } from './common/lao-mention.ts';
 import type { DocumentKind, KindParse, LaoRef, ParseReport, Problem } from './common/types.ts';
 import { detectKind } from './detect.ts';
@@ -121,6 +126,14 @@ function resolveLao(
  */
 export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): ParseReport {
 	return parseDocumentWithSource(bytes, options).report;
+}
+
+/**
+ * The report of a document too large to read: what the CLI prints without loading the file into
+ * memory (the sha256 is streamed).
+ */
+export function oversizeReport(sha256: string, size: number, maxBytes: number): ParseReport {
+	return emptyReport(sha256, [tooLargeProblem(size, maxBytes)], 0);
 }
 
 /** As parseDocument, also handing back the decoded text (null when the bytes are not text). */

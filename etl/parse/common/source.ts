@@ -48,6 +48,19 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 	return -1;
 }
 
+/** The problem recorded for a document over the size limit (also when it was never read whole). */
+export function tooLargeProblem(size: number, maxBytes: number): Problem {
+	return {
+		line: null,
+		severity: 'error',
+		code: 'document_too_large',
+		message: `The document is ${size} bytes; the limit is ${maxBytes}.`,
+		messageTh: `เอกสารมีขนาด ${size} ไบต์ เกินขีดจำกัด ${maxBytes} ไบต์`,
+		expected: `<= ${maxBytes} bytes`,
+		found: size
+	};
+}
+
 /**
  * Turns bytes into canonical lines, or explains why it cannot: empty, too large, binary (NUL
  * bytes), not UTF-8 (with the line of the first bad byte). CRLF and lone CR become LF; a BOM is
@@ -66,15 +79,7 @@ export function decodeDocument(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES):
 		return { source: null, problems };
 	}
 	if (bytes.length > maxBytes) {
-		problems.push({
-			line: null,
-			severity: 'error',
-			code: 'document_too_large',
-			message: `The document is ${bytes.length} bytes; the limit is ${maxBytes}.`,
-			messageTh: `เอกสารมีขนาด ${bytes.length} ไบต์ เกินขีดจำกัด ${maxBytes} ไบต์`,
-			expected: `<= ${maxBytes} bytes`,
-			found: bytes.length
-		});
+		problems.push(tooLargeProblem(bytes.length, maxBytes));
 		return { source: null, problems };
 	}
 	const nul = bytes.indexOf(0);
