@@ -7,6 +7,7 @@
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const NEEDS_SQUASH = /\s\s|[^\S ]|^\s|\s$/;
 const PLAIN = /^[\t\x20-\x7e\u0e01-\u0e5b“”‘’–—…•➤]*$/;
 
 /**
@@ -28,6 +29,8 @@ export function canonicalLine(line: string): string {
 
 /** Collapse whitespace and trim: for comparing cell text. */
 export function squash(text: string): string {
+	// Most cells are already squashed: skip the replace when no whitespace run or odd space exists.
+	if (!NEEDS_SQUASH.test(text)) return text;
 	return text.replace(/\s+/g, ' ').trim();
 }
 

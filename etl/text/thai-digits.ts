@@ -3,6 +3,7 @@ const THAI_ZERO = 0x0e50;
 
 /** `thaiToArabicDigits('๒๕๖๘')` → `'2568'`; every other character is left alone. */
 export function thaiToArabicDigits(text: string): string {
+	if (!hasThaiDigits(text)) return text;
 	return text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - THAI_ZERO));
 }
 
