@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { tableToIPC } from 'apache-arrow';
+import type { Database } from '../../../../db/client.ts';
+import { queryRows } from '../../../../db/rows.ts';
+import { buildExtract, isExtractName, UnknownExtractError } from './build.ts';
+import { buildOverview } from './preaggregates.ts';
+import { scopeKey, type Scope } from './scope.ts';
+
+/** Bump when an extract's schema or the overview's shape changes: it changes every ETag. */
+export const FORMAT_VERSION = '1';
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+export const JSON_TYPE = 'application/json';
+
+/** A response body built once and kept in its three encodings. */
+export interface Payload {
+	etag: string;
+	contentType: string;
+	dataVersion: string;
+	identity: Uint8Array<ArrayBuffer>;
+	br: Uint8Array<ArrayBuffer>;
+	gzip: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The data version: how many runs have finished, and the last one. Every write to the facts is
+ * made by a run (ETL ingest, registry import, demo seed), and a run finishes exactly once, so
+ * the count moves whenever the data may have; one indexed aggregate, cheap per request.
+ */
+export async function dataVersion(db: Database): Promise<string> {
+	const [row] = await queryRows<{ n: number; last: number | null }>(
+		db,
+		sql`select count(*)::int as n, max(id) as last from load_runs where status <> 'running'`
+	);
+	return `${row?.n ?? 0}.${row?.last ?? 0}`;
+}
+
+/** Weak ETag (the bytes differ by Content-Encoding): hash of format, name, scope and version. */
+export function etagOf(name: string, scope: Scope, version: string): string {
+	const hash = createHash('sha256')
+		.update([FORMAT_VERSION, name, scopeKey(scope), version].join('\n'))
+		.digest('base64url')
+		.slice(0, 27);
+	return `W/"${hash}"`;
+}
+
+const MAX_ENTRIES = 64;
+/** Per database (tests open several), then per key; entries of an older version are dropped. */
+const stores = new WeakMap<Database, { version: string; entries: Map<string, Promise<Payload>> }>();
+
+async function cached(
+	db: Database,
+	name: string,
+	scope: Scope,
+	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
+): Promise<Payload> {
+	const version = await dataVersion(db);
+	let store = stores.get(db);
+	if (!store || store.version !== version) {
+		store = { version, entries: new Map() };
+		stores.set(db, store);
+	}
+	const key = `${name}|${scopeKey(scope)}`;
+	let entry = store.entries.get(key);
+	if (!entry) {
+		entry = encode(name, scope, version, build);
+		const entries = store.entries;
+		entries.set(key, entry);
+		entry.catch(() => entries.delete(key));
+		const oldest = entries.keys().next().value;
+		if (entries.size > MAX_ENTRIES && oldest !== undefined) entries.delete(oldest);
+	}
+	return entry;
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+async function encode(
+	name: string,
+	scope: Scope,
+	version: string,
+	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
+): Promise<Payload> {
+	const { body, contentType } = await build(version);
+	// Compressed once per entry, so the best settings cost nothing per request.
+	const [br, gz] = await Promise.all([
+		brotli(body, {
+			params: {
+				[constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+				[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
+			}
+		}),
+		gzipAsync(body, { level: constants.Z_BEST_COMPRESSION })
+	]);
+	return {
+		etag: etagOf(name, scope, version),
+		contentType,
+		dataVersion: version,
+		identity: new Uint8Array(body),
+		br: new Uint8Array(br),
+		gzip: new Uint8Array(gz)
+	};
+}
+
+/** An extract as Arrow IPC stream bytes, cached per (name, scope, data version). */
+export async function cachedExtract(db: Database, name: string, scope: Scope): Promise<Payload> {
+	if (!isExtractName(name)) throw new UnknownExtractError(name);
+	return cached(db, name, scope, async (version) => ({
+		body: tableToIPC(await buildExtract(db, name, scope, version), 'stream'),
+		contentType: ARROW_STREAM
+	}));
+}
+
+/** The overview pre-aggregate as JSON bytes, cached like the extracts. */
+export async function cachedOverview(db: Database, scope: Scope): Promise<Payload> {
+	return cached(db, 'overview', scope, async (version) => ({
+		body: new TextEncoder().encode(JSON.stringify(await buildOverview(db, scope, version))),
+		contentType: `${JSON_TYPE}; charset=utf-8`
+	}));
+}

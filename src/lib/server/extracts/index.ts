@@ -1,0 +1,7 @@
+/** Scoped SQL → Arrow IPC extracts and the overview pre-aggregate (STYLE: $lib/server/extracts). */
+export { buildExtract, EXTRACT_NAMES, isExtractName, UnknownExtractError } from './build.ts';
+export type { ExtractName } from './build.ts';
+export { cachedExtract, cachedOverview, dataVersion, etagOf, FORMAT_VERSION } from './cache.ts';
+export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
+export { buildOverview, type Overview, type OverviewYear } from './preaggregates.ts';
+export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';

@@ -1,0 +1,3 @@
+import { registerExtractsSuite } from './extracts.suite.ts';
+
+registerExtractsSuite('pglite');
