@@ -1,8 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One runner, four projects. `npm test` runs them all (scripts/test.js); each can run alone:
 // `npx vitest run --project unit`.
 export default defineConfig({
+	// The app's aliases, so that tests import modules the way the app does.
+	resolve: {
+		alias: {
+			$lib: fileURLToPath(new URL('./src/lib', import.meta.url)),
+			$db: fileURLToPath(new URL('./db', import.meta.url))
+		}
+	},
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -6,6 +6,7 @@
 import { UsageError } from './cli/args.ts';
 import { EXIT, EXIT_TABLE } from './cli/exit-codes.ts';
 import { runIngest, INGEST_HELP } from './cli/ingest.ts';
+import { runDemoCommand, DEMO_HELP } from './demo/cli.ts';
 import { runParse, PARSE_HELP } from './cli/parse.ts';
 import { runRegistry, REGISTRY_HELP } from './cli/registry.ts';
 
@@ -19,12 +20,14 @@ const MAIN_HELP = `สุจริต ETL · Sujarit ETL
   npm run etl -- ingest <โฟลเดอร์|manifest.csv|manifest.json> [--registry FILE]
   npm run etl -- parse <ไฟล์> --json [--registry FILE]
   npm run etl -- registry import <DLA CSV หรือ JSON>
+  npm run etl -- demo --laos N [--years 2566-2570] [--seed S] [--out DIR] [--no-ingest]
   npm run etl -- <คำสั่ง> --help
 
 คำสั่ง / Commands:
   ingest     นำเข้าเอกสารลงฐานข้อมูล / ingest documents into the database
   parse      อ่านและตรวจเอกสารหนึ่งฉบับ ไม่แตะฐานข้อมูล / parse + validate one document, no database
   registry   นำเข้าทะเบียน อปท. ของกรมส่งเสริมการปกครองท้องถิ่น / import the DLA register of LAOs
+  demo       สร้างและนำเข้าเอกสารสาธิต (ข้อมูลสังเคราะห์) / write and ingest synthetic demo documents
 
 ฐานข้อมูล / Database: DATABASE_URL (PostgreSQL) หรือ/or PGlite ใน/in SUJARIT_DATA_DIR (ค่าเริ่มต้น/default .data/pglite)
 
@@ -41,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
 			return runParse(rest);
 		case 'registry':
 			return runRegistry(rest);
+		case 'demo':
+			return runDemoCommand(rest);
 		case undefined:
 		case '--help':
 		case '-h':
@@ -53,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-export { INGEST_HELP, PARSE_HELP, REGISTRY_HELP, MAIN_HELP };
+export { INGEST_HELP, PARSE_HELP, REGISTRY_HELP, DEMO_HELP, MAIN_HELP };
 
 main(process.argv.slice(2)).then(
 	(code) => {

@@ -8,7 +8,7 @@ import { chunks } from './batch.ts';
 import { finishRun, startRun } from './runs.ts';
 
 /**
- * Upserts the register (plus Bangkok, which the DLA register leaves out) in one transaction, as a
+ * Upserts the register (plus Bangkok, which the DLA register leaves out, on real imports) in one transaction, as a
  * 'registry' run of the ledger. Re-importing updates records in place; LAOs absent from the new
  * file are kept (documents may still point at them).
  */
@@ -24,7 +24,11 @@ export async function importRegistry(
 		isSynthetic,
 		parserVersion: 'registry/1'
 	});
-	const all = records.some((r) => r.dlaCode === BANGKOK.dlaCode) ? records : [...records, BANGKOK];
+	// Bangkok is real: it joins real imports only, never a synthetic (demo) one.
+	const all =
+		isSynthetic || records.some((r) => r.dlaCode === BANGKOK.dlaCode)
+			? records
+			: [...records, BANGKOK];
 	try {
 		await db.transaction(async (tx) => {
 			for (const batch of chunks(all.map((r) => ({ ...r, isSynthetic, loadRunId: runId })))) {
