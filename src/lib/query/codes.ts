@@ -1,0 +1,28 @@
+/**
+ * The integer codes the extracts use for strings (their `sujarit.codes` field metadata), as the
+ * SQL builders need them. A unit test holds these equal to db/schema/values.ts, which the browser
+ * may not import.
+ */
+export const ITEM_STATUSES = ['pending', 'in_progress', 'done', 'not_done'] as const;
+export const LAO_TYPES = [
+	'provincial_admin_org',
+	'city_municipality',
+	'town_municipality',
+	'subdistrict_municipality',
+	'subdistrict_admin_org',
+	'special_admin_area',
+	'bangkok'
+] as const;
+
+export const statusCode = (status: (typeof ITEM_STATUSES)[number]): number =>
+	ITEM_STATUSES.indexOf(status);
+
+/** The tables /api/extracts serves, by the names they get in DuckDB. */
+export const EXTRACT_NAMES = [
+	'facts_plan',
+	'facts_report',
+	'dim_lao',
+	'dim_document',
+	'dim_province'
+] as const;
+export type ExtractName = (typeof EXTRACT_NAMES)[number];
