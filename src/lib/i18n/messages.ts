@@ -6,6 +6,28 @@ export const MESSAGES = {
 		en: 'Are local anti-corruption plans real?'
 	},
 	nav_documents: { th: 'เอกสาร', en: 'Documents' },
+	nav_overview: { th: 'ภาพรวม', en: 'Overview' },
+	overview_title: { th: 'ภาพรวมระดับประเทศ', en: 'National overview' },
+	overview_intro: {
+		th: 'ตัวเลขจากเอกสารที่ผ่านการตรวจ (รวมที่มีข้อสังเกต) คลิกจังหวัดบนแผนที่เพื่อดูเอกสาร',
+		en: 'Figures from accepted documents (warnings included). Click a province to see its documents.'
+	},
+	all_years: { th: 'ทุกปี', en: 'All years' },
+	kpi_laos_covered: { th: 'อปท. ที่มีแผนประจำปี', en: 'LAOs with an annual plan' },
+	kpi_laos_reporting: { th: 'อปท. ที่รายงานผล', en: 'LAOs reporting' },
+	kpi_completion: { th: 'ดำเนินการแล้วเสร็จ', en: 'Completion rate' },
+	kpi_not_done: { th: 'ไม่สามารถดำเนินการได้', en: 'Items not done' },
+	kpi_zero_budget: { th: 'รายการไม่ใช้งบประมาณ', en: 'Zero-budget items' },
+	kpi_planned: { th: 'งบประมาณตามแผน (บาท)', en: 'Planned (baht)' },
+	kpi_disbursed: { th: 'เบิกจ่าย (บาท)', en: 'Disbursed (baht)' },
+	chart_planned_vs_disbursed: { th: 'งบประมาณตามแผนกับการเบิกจ่าย', en: 'Planned vs disbursed' },
+	chart_completion: { th: 'อัตราดำเนินการแล้วเสร็จ รายปี', en: 'Completion rate by year' },
+	chart_map: { th: 'อัตราดำเนินการแล้วเสร็จ รายจังหวัด', en: 'Completion rate by province' },
+	synthetic_banner: {
+		th: 'ข้อมูลสาธิต: ตัวเลขบางส่วนมาจาก อปท. สังเคราะห์ (ชื่อขึ้นต้นด้วย “สาธิต”) ไม่ใช่ข้อมูลจริง',
+		en: 'Synthetic demo data: some figures come from synthetic LAOs (named “สาธิต…”), not real ones'
+	},
+	of_reported: { th: 'ของรายการที่รายงาน', en: 'of reported items' },
 	documents_title: { th: 'เอกสารที่นำเข้า', en: 'Ingested documents' },
 	documents_intro: {
 		th: 'ทุกเอกสารถูกตรวจกับยอดรวมที่เอกสารประกาศเอง ตัวเลขทุกตัวย้อนกลับไปยังบรรทัดต้นทางได้',

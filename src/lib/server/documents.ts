@@ -9,6 +9,8 @@ const s = schema;
 export interface DocumentFilter {
 	verdict?: string | null;
 	kind?: string | null;
+	/** Two-digit province code ('52'). */
+	province?: string | null;
 }
 
 const summaryColumns = {
@@ -42,6 +44,7 @@ export async function listDocuments(
 		where.push(
 			eq(s.sourceDocuments.kind, filter.kind as NonNullable<DocumentSummary['kind']> as never)
 		);
+	if (filter.province) where.push(eq(s.sourceDocuments.provinceCode, filter.province));
 	const rows = await db
 		.select(summaryColumns)
 		.from(s.sourceDocuments)

@@ -5,3 +5,4 @@ export { cachedExtract, cachedOverview, dataVersion, etagOf, FORMAT_VERSION } fr
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
 export { buildOverview, type Overview, type OverviewYear } from './preaggregates.ts';
 export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';
+export { buildProvinceSummary, type ProvinceYear } from './province-summary.ts';

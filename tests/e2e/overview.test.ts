@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRID_SIZE, tileByCode } from '../../src/lib/map/tiles.ts';
+import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
+
+let app: App;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	app = await startApp((dataDir) => {
+		etl(dataDir, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
+		etl(dataDir, ['ingest', 'fixtures/seeds']);
+	});
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
+	mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+async function kpis(): Promise<Record<string, string>> {
+	return page.$$eval('[data-kpi]', (els) =>
+		Object.fromEntries(
+			els.map((el) => [
+				el.getAttribute('data-kpi'),
+				(el.querySelector('.value')?.textContent ?? '').trim()
+			])
+		)
+	);
+}
+
+describe('national overview', () => {
+	it('paints the real figures of the three documents from server aggregates', async () => {
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		await page.goto(`${app.url}/`);
+		expect(new URL(page.url()).pathname).toBe('/overview');
+		expect(await kpis()).toEqual({
+			laos_covered: '1',
+			laos_reporting: '1',
+			completion: '92.3%',
+			not_done: '4',
+			zero_budget: '82.9%',
+			planned: '185,000.00',
+			disbursed: '627,872.00'
+		});
+		// No DuckDB-WASM on the path to the first charts, and no synthetic label without demo data.
+		expect(requests.filter((u) => /duckdb|\.wasm|api\/extracts/.test(u))).toEqual([]);
+		expect(await page.$('[data-testid=synthetic-banner]')).toBeNull();
+		await page.waitForSelector('[data-testid=map] canvas');
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
+	});
+
+	it('narrows to one fiscal year through the URL', async () => {
+		await page.goto(`${app.url}/overview?fy=2568`);
+		expect(await kpis()).toMatchObject({
+			laos_covered: '1',
+			laos_reporting: '0',
+			completion: '—',
+			planned: '185,000.00',
+			disbursed: '0.00'
+		});
+	});
+
+	it('opens the documents of a province clicked on the map', async () => {
+		await page.goto(`${app.url}/overview`);
+		const chart = await page.waitForSelector('[data-testid=map] canvas');
+		await page.waitForTimeout(500);
+		const box = (await chart.boundingBox())!;
+		const tile = tileByCode('15')!; // อ่างทอง
+		// The tile map's grid has 4 px margins and one cell per column/row (build-choropleth-option).
+		const x = box.x + 4 + ((tile.col + 0.5) / GRID_SIZE.cols) * (box.width - 8);
+		const y = box.y + 4 + ((tile.row + 0.5) / GRID_SIZE.rows) * (box.height - 8);
+		await page.mouse.click(x, y);
+		await page.waitForURL(/\/documents\?province=15$/);
+		const rows = await page.$$eval('[data-testid=documents] tbody tr td:first-child', (tds) =>
+			tds.map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())
+		);
+		expect(rows).toEqual(['องค์การบริหารส่วนจังหวัดอ่างทอง 2150101']);
+	});
+});
