@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { openDb } from '../../db/client.ts';
 import { ingest, type IngestEvent } from '../pipeline.ts';
 import { importRegistry, registryFromDb } from '../load/registry.ts';
 import type { Registry } from '../registry/resolve.ts';
 import { parseArgs, flagString, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
+import { openMigratedDb } from './open-db.ts';
 import { createProgress } from './progress.ts';
 import { readRegistryFile } from './registry-file.ts';
 
@@ -70,14 +70,8 @@ export async function runIngest(argv: string[]): Promise<number> {
 		process.stderr.write(`ทะเบียนใช้ไม่ได้ / unusable register: ${registryPath}\n`);
 		return EXIT.input;
 	}
-	let handle;
-	try {
-		handle = await openDb();
-		await handle.migrate();
-	} catch (e) {
-		process.stderr.write(`ฐานข้อมูลขัดข้อง / database failure: ${(e as Error).message}\n`);
-		return EXIT.database;
-	}
+	const handle = await openMigratedDb();
+	if (!handle) return EXIT.database;
 	try {
 		if (registryPath && registryRead) {
 			await importRegistry(handle.db, registryRead.records, { source: registryPath });

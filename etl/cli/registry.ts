@@ -1,7 +1,7 @@
-import { openDb } from '../../db/client.ts';
 import { importRegistry } from '../load/registry.ts';
 import { parseArgs, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
+import { openMigratedDb } from './open-db.ts';
 import { readRegistryFile } from './registry-file.ts';
 
 export const REGISTRY_HELP = `npm run etl -- registry import <DLA CSV | JSON>
@@ -33,14 +33,8 @@ export async function runRegistry(argv: string[]): Promise<number> {
 		process.stderr.write(`ไม่มีระเบียนที่ใช้ได้ / no usable record in ${file}\n`);
 		return EXIT.input;
 	}
-	let handle;
-	try {
-		handle = await openDb();
-		await handle.migrate();
-	} catch (e) {
-		process.stderr.write(`ฐานข้อมูลขัดข้อง / database failure: ${(e as Error).message}\n`);
-		return EXIT.database;
-	}
+	const handle = await openMigratedDb();
+	if (!handle) return EXIT.database;
 	try {
 		const result = await importRegistry(handle.db, read.records, { source: file });
 		process.stdout.write(

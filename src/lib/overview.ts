@@ -1,29 +1,19 @@
 /** Pure reductions of the overview pre-aggregates for the overview page (tested without a DOM). */
+import type { OverviewYear } from './server/extracts/preaggregates.ts';
+import type { ProvinceYear } from './server/extracts/province-summary.ts';
 
-export interface YearFigures {
-	fiscalYear: number;
-	laosCovered: number;
-	laosReporting: number;
-	itemsPlanned: number;
-	plannedBaht: number;
-	reportedItems: number;
-	done: number;
-	notDone: number;
-	completionRate: number | null;
-	zeroBudgetShare: number | null;
-	disbursedBaht: number;
-	includesSynthetic: boolean;
-}
-
-export interface ProvinceFigures {
-	provinceCode: string;
-	fiscalYear: number;
-	reportedItems: number;
-	done: number;
-	notDone: number;
-	itemsPlanned: number;
-	zeroBudgetItems: number;
-}
+// The shapes the server's pre-aggregates produce (types only: nothing server-side is bundled).
+export type YearFigures = OverviewYear;
+export type ProvinceFigures = Pick<
+	ProvinceYear,
+	| 'provinceCode'
+	| 'fiscalYear'
+	| 'reportedItems'
+	| 'done'
+	| 'notDone'
+	| 'itemsPlanned'
+	| 'zeroBudgetItems'
+>;
 
 export interface Totals {
 	itemsPlanned: number;
