@@ -1,5 +1,10 @@
+import { EXPLORE_MESSAGES } from './areas/explore.ts';
+import { LAO_MESSAGES } from './areas/lao.ts';
+import { LISTS_MESSAGES } from './areas/lists.ts';
+import { RISK_MESSAGES } from './areas/risk.ts';
+
 /** UI strings, Thai first. Keys are English phrases in snake_case. */
-export const MESSAGES = {
+const CORE_MESSAGES = {
 	app_name: { th: 'สุจริต', en: 'Sujarit' },
 	tagline: {
 		th: 'แผนป้องกันการทุจริตของ อปท. ทำจริงหรือไม่',
@@ -112,5 +117,25 @@ export const MESSAGES = {
 	back_to_documents: { th: '← เอกสารทั้งหมด', en: '← All documents' },
 	no_content: { th: 'อ่านข้อความไม่ได้ (ไม่ใช่ข้อความ UTF-8)', en: 'No readable text (not UTF-8 text)' }
 } as const satisfies Record<string, { th: string; en: string }>;
+
+/**
+ * Each view keeps its strings in areas/<view>.ts; a key defined twice is a type error below
+ * (the spread would silently keep the last one).
+ */
+type Areas = typeof EXPLORE_MESSAGES &
+	typeof LAO_MESSAGES &
+	typeof LISTS_MESSAGES &
+	typeof RISK_MESSAGES;
+type Clash = Extract<keyof typeof CORE_MESSAGES, keyof Areas>;
+const noClash: [Clash] extends [never] ? true : Clash = true;
+void noClash;
+
+export const MESSAGES = {
+	...CORE_MESSAGES,
+	...EXPLORE_MESSAGES,
+	...LAO_MESSAGES,
+	...LISTS_MESSAGES,
+	...RISK_MESSAGES
+};
 
 export type MessageKey = keyof typeof MESSAGES;
