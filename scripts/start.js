@@ -34,6 +34,29 @@ step('นำเข้าเอกสารตัวอย่าง / ingest the 
 	'ingest',
 	'fixtures/seeds'
 ]);
+// A modest national demo beside the three real documents, so that a newcomer sees every province
+// at once. Synthetic throughout (is_synthetic, names "…สาธิต…", codes 9xxxxxx) and labelled in the
+// UI. SUJARIT_DEMO_LAOS=0 leaves it out; the same seed gives the same documents, so a second start
+// finds them already loaded (duplicates) instead of doubling them.
+const demoLaos = env.SUJARIT_DEMO_LAOS ?? '150';
+if (!/^\d+$/.test(demoLaos)) {
+	process.stderr.write(`SUJARIT_DEMO_LAOS must be a whole number, got ${JSON.stringify(demoLaos)}\n`);
+	process.exit(2);
+}
+if (demoLaos !== '0') {
+	step('สร้างและนำเข้าข้อมูลสาธิต (สังเคราะห์) / generate and ingest synthetic demo data', tsx, [
+		'etl/cli.ts',
+		'demo',
+		'--laos',
+		demoLaos,
+		'--years',
+		'2564-2568',
+		'--seed',
+		'1',
+		'--out',
+		'.data/demo-start'
+	]);
+}
 
 process.stdout.write(
 	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
