@@ -6,6 +6,27 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// One policy for every page. DuckDB-WASM runs in a same-origin worker (worker-src 'self')
+		// and compiles WebAssembly ('wasm-unsafe-eval', not 'unsafe-eval'); its bundles are served
+		// from this site, so nothing needs another origin. Styles keep 'unsafe-inline' because
+		// Svelte and ECharts set style attributes at runtime. SvelteKit adds a nonce to its own
+		// inline bootstrap script (mode 'auto').
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		alias: {
 			// db/ holds the schema and migrations shared by etl/ and src/lib/server/.
 			$db: './db'

@@ -1,15 +1,31 @@
-import { isLang, type Lang } from '$lib/i18n';
+import { isDigits, isLang, type Lang } from '$lib/i18n';
+import type { Digits } from '$lib/format/number';
+import type { Cookies } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ url, cookies }) => {
-	const asked = url.searchParams.get('lang');
-	let lang: Lang = 'th';
-	if (isLang(asked)) {
-		lang = asked;
-		cookies.set('lang', asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 31536000 });
-	} else {
-		const saved = cookies.get('lang');
-		if (isLang(saved)) lang = saved;
+const YEAR = 31536000;
+
+/** A preference asked for in the query (?lang=en, ?digits=thai) is remembered in a cookie. */
+function preference<T extends string>(
+	url: URL,
+	cookies: Cookies,
+	name: string,
+	valid: (v: unknown) => v is T,
+	fallback: T
+): T {
+	const asked = url.searchParams.get(name);
+	if (valid(asked)) {
+		cookies.set(name, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: YEAR });
+		return asked;
 	}
-	return { lang };
+	const saved = cookies.get(name);
+	return valid(saved) ? saved : fallback;
+}
+
+export const load: LayoutServerLoad = ({ url, cookies }) => {
+	const lang: Lang = preference(url, cookies, 'lang', isLang, 'th');
+	// Arabic digits by default (what most readers type and search with); Thai digits, as the
+	// documents themselves print them, on request.
+	const digits: Digits = preference(url, cookies, 'digits', isDigits, 'arabic');
+	return { lang, digits };
 };

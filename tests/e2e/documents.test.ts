@@ -177,6 +177,17 @@ describe('document page', () => {
 		await page.screenshot({ path: join(SCREENSHOTS, 'document-annual-L79.png') });
 	});
 
+	it('writes numbers in Thai digits on request and remembers it', async () => {
+		await page.goto(`${app.url}/documents?digits=thai`);
+		await openAnnual();
+		const thai = (await rowTexts('[data-testid=items-0]'))[4];
+		await page.goto(`${app.url}/documents?digits=arabic`);
+		await openAnnual();
+		const arabic = (await rowTexts('[data-testid=items-0]'))[4];
+		// The amount and the line follow the preference; the item's own number and name do not move.
+		expect([thai?.[3], arabic?.[3]]).toEqual(['๕๐,๐๐๐.๐๐', '50,000.00']);
+	});
+
 	it('shows a quarantined document with its reason and the line', async () => {
 		await page.goto(`${app.url}/documents?verdict=quarantined`);
 		await page.click('[data-testid=documents] tbody tr a');

@@ -126,6 +126,14 @@ describe('/dev/duckdb in Chromium (self-hosted DuckDB-WASM)', () => {
 		browser = await launchChromium();
 		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 		page.on('request', (r) => requests.push(r));
+		// Every CSP violation the page (or its worker) reports, kept for the last test.
+		await page.addInitScript(() => {
+			const seen: string[] = [];
+			(globalThis as unknown as { cspViolations: string[] }).cspViolations = seen;
+			document.addEventListener('securitypolicyviolation', (e) =>
+				seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+			);
+		});
 	});
 
 	afterAll(async () => {
@@ -202,5 +210,28 @@ describe('/dev/duckdb in Chromium (self-hosted DuckDB-WASM)', () => {
 				.map((u) => new URL(u).pathname)
 				.sort()
 		).toEqual(EXTRACT_NAMES.map((n) => `/api/extracts/${n}`).sort());
+	});
+
+	it('runs under the Content-Security-Policy: wasm and worker allowed, nothing violated', async () => {
+		const response = await fetch(`${app.url}/dev/duckdb`);
+		const csp = response.headers.get('content-security-policy') ?? '';
+		const directives = Object.fromEntries(
+			csp.split(';').map((d) => {
+				const [name = '', ...values] = d.trim().split(/\s+/);
+				return [name, values.filter((v) => !v.startsWith("'nonce-")).join(' ')];
+			})
+		);
+		expect([
+			directives['script-src'],
+			directives['worker-src'],
+			directives['connect-src'],
+			directives['object-src'],
+			directives['frame-ancestors'],
+			response.headers.get('x-content-type-options')
+		]).toEqual(["'self' 'wasm-unsafe-eval'", "'self'", "'self'", "'none'", "'none'", 'nosniff']);
+		const violations = await page.evaluate(
+			() => (globalThis as unknown as { cspViolations: string[] }).cspViolations
+		);
+		expect(violations).toEqual([]);
 	});
 });

@@ -7,6 +7,11 @@ export function isLang(v: unknown): v is Lang {
 	return v === 'th' || v === 'en';
 }
 
+/** Digits numbers are written with: ๑๘๕,๐๐๐.๐๐ or 185,000.00 (see $lib/format/number). */
+export function isDigits(v: unknown): v is 'thai' | 'arabic' {
+	return v === 'thai' || v === 'arabic';
+}
+
 /** `t('nav_documents', 'th')` → 'เอกสาร'. */
 export function t(key: MessageKey, lang: Lang): string {
 	return MESSAGES[key][lang];

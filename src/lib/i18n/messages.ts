@@ -6,6 +6,11 @@ import { RISK_MESSAGES } from './areas/risk.ts';
 /** UI strings, Thai first. Keys are English phrases in snake_case. */
 const CORE_MESSAGES = {
 	app_name: { th: 'สุจริต', en: 'Sujarit' },
+	digits_choice: { th: 'รูปแบบตัวเลข', en: 'Digits' },
+	digits_arabic: { th: 'เลขอารบิก', en: 'Arabic digits' },
+	digits_thai: { th: 'เลขไทย', en: 'Thai digits' },
+	nav_lists: { th: 'รายการ', en: 'Lists' },
+	nav_risk: { th: 'จัดลำดับความเสี่ยง', en: 'Risk ranking' },
 	tagline: {
 		th: 'แผนป้องกันการทุจริตของ อปท. ทำจริงหรือไม่',
 		en: 'Are local anti-corruption plans real?'
