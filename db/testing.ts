@@ -53,7 +53,7 @@ export async function withTestDatabase(driver: Driver): Promise<Db> {
 export async function resetData(handle: Db): Promise<void> {
 	await handle.db.execute(
 		sql.raw(
-			'truncate quarantine, checks, problems, unassigned_amounts, plan_item_budgets, ' +
+			'truncate fact_cube, quarantine, checks, problems, unassigned_amounts, plan_item_budgets, ' +
 				'plan_items, report_items, doc_tables, source_documents, laos, run_events, load_runs ' +
 				'restart identity cascade'
 		)

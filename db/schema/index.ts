@@ -9,3 +9,4 @@ export { reportItems } from './report-items.ts';
 export { runEvents } from './run-events.ts';
 export { sourceDocuments } from './source-documents.ts';
 export { unassignedAmounts } from './unassigned-amounts.ts';
+export { factCube } from './fact-cube.ts';

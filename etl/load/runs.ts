@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { loadRuns, runEvents } from '../../db/schema/index.ts';
 import type { RunKind, RunStatus } from '../../db/schema/values.ts';
+import { refreshFactCube } from './fact-cube.ts';
 
 export interface RunStart {
 	kind: RunKind;
@@ -26,7 +27,12 @@ export async function startRun(db: Database, run: RunStart): Promise<number> {
 	return row!.id;
 }
 
-/** Closes a run with its counts; counts left out stay as they are. */
+/**
+ * Closes a run with its counts; counts left out stay as they are. The pre-aggregated fact_cube is
+ * rebuilt first (a failed run may still have loaded documents; a register import changes LAO
+ * types), so that once the run shows as finished — which moves the data version the dashboard
+ * caches by — the cube already matches.
+ */
 export async function finishRun(
 	db: Database,
 	id: number,
@@ -34,6 +40,7 @@ export async function finishRun(
 	status: Exclude<RunStatus, 'running'>,
 	error?: string
 ): Promise<void> {
+	await refreshFactCube(db);
 	await db
 		.update(loadRuns)
 		.set({ ...counts, status, error: error ?? null, finishedAt: sql`now()` })

@@ -1,0 +1,3 @@
+import { registerFactCubeSuite } from './fact-cube.suite.ts';
+
+registerFactCubeSuite('postgres');
