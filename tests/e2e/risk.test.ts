@@ -66,8 +66,10 @@ describe('/risk', () => {
 	it('shows the sentence in English, and a breakdown that opens', async () => {
 		await page.goto(`${app.url}/risk?lang=en`);
 		expect(await page.textContent('[data-testid=not-proof]')).toContain(NOT_PROOF_EN);
-		await page.click('[data-testid=risk-table] tbody tr:first-child summary');
-		const text = await page.textContent('[data-testid=risk-table] tbody tr:first-child dl');
+		await page.click(
+			'[data-testid=risk-table] tbody tr:first-child [data-testid=breakdown-toggle]'
+		);
+		const text = await page.textContent('[data-testid=breakdown] dl');
 		expect(text).toContain('Not done');
 		expect(text).toContain('percentile');
 		await page.screenshot({ path: join(SCREENSHOTS, 'risk-en.png'), fullPage: false });

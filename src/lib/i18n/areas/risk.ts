@@ -55,7 +55,7 @@ export const RISK_MESSAGES = {
 	risk_no_data: { th: 'ไม่มีข้อมูล', en: 'no data' },
 	risk_breakdown: { th: 'รายละเอียด', en: 'Breakdown' },
 	risk_missing_years: { th: 'ปีที่ไม่มีรายงานผล', en: 'Years without a report' },
-	risk_failing_docs: { th: 'เอกสารยอดรวมไม่ตรง', en: 'Failing documents' },
+	risk_failing_docs: { th: 'เปิดเอกสารที่ไม่ผ่าน', en: 'Open the failing documents' },
 	risk_filter_all: { th: 'ทั้งหมด', en: 'All' },
 	risk_filter_type: { th: 'ประเภท อปท.', en: 'LAO type' },
 	risk_filter_province: { th: 'จังหวัด', en: 'Province' },
