@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
@@ -117,7 +118,14 @@ export async function buildRanking(
 	filters: ViewFilters,
 	options: ScoreOptions = {}
 ): Promise<Ranking> {
-	const raws = await queryRows<Raw>(db, buildRiskSql(scope, filters));
+	// JIT off for this statement: the planner cannot estimate groups keyed on coalesce(item LAO,
+	// document LAO), over-estimates the joins by orders of magnitude, and PostgreSQL then spent
+	// 1.8 s of a 1.9 s query compiling it (400 demo LAOs × 5 years; the passes themselves take
+	// ~150 ms). `set local` ends with the transaction; PGlite has the setting and no JIT.
+	const raws = await db.transaction(async (tx) => {
+		await tx.execute(sql`set local jit = off`);
+		return queryRows<Raw>(tx as unknown as Database, buildRiskSql(scope, filters));
+	});
 	const years = await queryRows<{ fiscal_year: number }>(db, buildYearsSql(scope));
 	const parts = raws.map(componentsOf);
 	const scores = scoreAll(
