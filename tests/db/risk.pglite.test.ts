@@ -1,0 +1,3 @@
+import { registerRiskSuite } from './risk.suite.ts';
+
+registerRiskSuite('pglite');
