@@ -136,7 +136,10 @@ export interface YearSummary {
 
 export interface LaoHeader {
 	dlaCode: string;
+	/** As the register writes it, without the type prefix: "พิชัย". */
 	nameTh: string;
+	/** As documents write it: "เทศบาลเมืองพิชัย". */
+	fullNameTh: string;
 	type: LaoTypeName;
 	provinceCode: string;
 	provinceTh: string;

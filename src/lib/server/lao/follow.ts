@@ -1,8 +1,4 @@
-import {
-	MATCH_THRESHOLD,
-	matchKey,
-	uniqueBestMatches
-} from '../../../../etl/text/similarity.ts';
+import { MATCH_THRESHOLD, matchKey, uniqueBestMatches } from '../../../../etl/text/similarity.ts';
 import type {
 	AnnualEntry,
 	FollowCounts,
