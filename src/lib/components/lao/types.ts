@@ -121,6 +121,8 @@ export interface YearSummary {
 	fiscalYear: number;
 	planItems: number;
 	plannedBaht: number;
+	/** Plan items whose amount that year sits in a cell shared with others (not in plannedBaht). */
+	planUnassigned: number;
 	annualFiled: boolean;
 	annualItems: number;
 	annualBaht: number;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database } from '$db/client';
-import { queryRows } from '$db/rows';
+import type { Database } from '../../../../db/client.ts';
+import { queryRows } from '../../../../db/rows.ts';
 import type {
 	AnnualEntry,
 	ItemStatus,

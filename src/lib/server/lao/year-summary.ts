@@ -40,6 +40,7 @@ export function yearSummaries(input: SummaryInput): YearSummary[] {
 			fiscalYear: fy,
 			planItems: planned.length,
 			plannedBaht: sumBaht(planned.map((b) => b.amount ?? 0)),
+			planUnassigned: planned.filter((b) => b.amount === null).length,
 			annualFiled: input.annualYears.includes(fy) || annual.length > 0,
 			annualItems: annual.length,
 			annualBaht: sumBaht(annual.map((a) => a.amount ?? 0)),
