@@ -2,6 +2,7 @@ import { PROVINCES } from '../../db/seed/provinces.ts';
 import type { DocumentKind } from '../parse/common/types.ts';
 import type { RegistryRecord } from '../registry/records.ts';
 import { allocateLaos } from './allocate.ts';
+import { damageNames } from './damage.ts';
 import { annualText } from './annual-text.ts';
 import type { DocLao } from './cover.ts';
 import { laoYears, planItems } from './model.ts';
@@ -82,7 +83,7 @@ export function generateDemo(options: DemoOptions): Demo {
 				text: annualText({
 					lao,
 					year: ly.year,
-					rows: ly.rows,
+					rows: damageNames(ly.rows, rngFor(seed, `${rec.dlaCode}:names:${ly.year}:annual`)),
 					totalOffBy: annualOff,
 					tick,
 					asOfDay: rng.int(1, 28),
@@ -101,7 +102,7 @@ export function generateDemo(options: DemoOptions): Demo {
 					lao,
 					year: ly.year,
 					round: ly.report.round,
-					rows: ly.report.rows,
+					rows: damageNames(ly.report.rows, rngFor(seed, `${rec.dlaCode}:names:${ly.year}:report`)),
 					disbursedOffBy: reportOff,
 					tick,
 					asOfDay: rng.int(1, 28),

@@ -1,0 +1,3 @@
+import { registerLaoPageSuite } from './lao-page.suite.ts';
+
+registerLaoPageSuite('pglite');
