@@ -1,26 +1,12 @@
 import type { Database } from '../../../../db/client.ts';
 import { PROVINCES } from '../../../../db/seed/provinces.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { PAGE_SIZE, type ListName, type ListRow, type SortDir } from '../../lists/columns.ts';
+import { PAGE_SIZE } from '../../lists/columns.ts';
+import type { ListPage } from '../../lists/page.ts';
 import type { ListRequest, ListRequestError } from '../../lists/request.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { countList, fetchList } from './query.ts';
-
-/** One page of a list, as /api/lists/<name>?format=json and the /lists page carry it. */
-export interface ListPage {
-	list: ListName;
-	filters: ViewFilters;
-	sort: string;
-	dir: SortDir;
-	page: number;
-	pageSize: number;
-	pageCount: number;
-	total: number;
-	/** Any row of the whole filtered list (not only this page) is demo data. */
-	anySynthetic: boolean;
-	rows: ListRow[];
-}
 
 const KNOWN_PROVINCES = new Set(PROVINCES.map((p) => p.code));
 
