@@ -48,11 +48,19 @@ export async function downloadCsv(view: ExportView): Promise<{ rows: number }> {
 
 let serial = 0;
 
+/** Shown when the engine cannot write Parquet (see downloadParquet). */
+export const PARQUET_UNAVAILABLE =
+	'ยังสร้างไฟล์ Parquet ในเบราว์เซอร์ไม่ได้: DuckDB-WASM 1.32.0 ไม่ได้รวมส่วนขยาย parquet มาในตัว (ใช้ CSV แทน) / ' +
+	'Parquet is not available: DuckDB-WASM 1.32.0 does not build the parquet extension in, and it is not fetched from outside (use CSV)';
+
 /**
  * Parquet built in the browser: the server's Arrow IPC stream goes into DuckDB-WASM (loaded only
- * now, by dynamic import), COPY … (FORMAT parquet) writes it (parquet is built into the WASM
- * bundles: it works with extension autoloading off, as getDuckDB sets it), and the file is read
- * back to check its row count before it is saved.
+ * now, by dynamic import), COPY … (FORMAT parquet) writes it, and the file is read back to check
+ * its row count before it is saved.
+ * Verified in Chromium (tests/e2e/lists.test.ts): with extension autoloading off, as getDuckDB
+ * sets it, 1.32.0 answers 'Copy Function with name "parquet" is not in the catalog, but it exists
+ * in the parquet extension': parquet is NOT built into the WASM bundles. That error becomes a
+ * plain message (PARQUET_UNAVAILABLE) until a self-hosted writer is added.
  */
 export async function downloadParquet(view: ExportView): Promise<{ rows: number }> {
 	const res = await fetchOk(exportUrl(view, 'arrow'));
@@ -65,7 +73,14 @@ export async function downloadParquet(view: ExportView): Promise<{ rows: number 
 	const file = `${table}.parquet`;
 	try {
 		await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
-		await conn.query(`COPY (SELECT * FROM ${table}) TO '${file}' (FORMAT parquet)`);
+		try {
+			await conn.query(`COPY (SELECT * FROM ${table}) TO '${file}' (FORMAT parquet)`);
+		} catch (cause) {
+			if (/parquet extension|not in the catalog/i.test(String(cause))) {
+				throw new Error(PARQUET_UNAVAILABLE, { cause });
+			}
+			throw cause;
+		}
 		const check = await conn.query(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}')`);
 		const rows = Number(check.getChild('n')?.get(0) ?? -1);
 		if (rows !== expected) {

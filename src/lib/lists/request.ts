@@ -52,7 +52,8 @@ export function parseListRequest(params: URLSearchParams, listName?: string | nu
 		return fail(
 			'unknown_list',
 			`ไม่มีรายการชื่อ “${clip(name)}” / unknown list “${clip(name)}”: one of ${LIST_NAMES.join(', ')}`,
-			404
+			// A path that names no list is no resource (404); a bad ?list= is a bad request (400).
+			listName === undefined || listName === null ? 400 : 404
 		);
 	}
 	const { filters, rejected } = parseFilters(params);
