@@ -1,2 +1,85 @@
 /** UI strings of the lists views, Thai first; merged into MESSAGES (../messages.ts). */
-export const LISTS_MESSAGES = {} as const satisfies Record<string, { th: string; en: string }>;
+export const LISTS_MESSAGES = {
+	lists_title: { th: 'รายการที่ต้องติดตาม', en: 'Lists to follow up' },
+	lists_intro: {
+		th: 'ทุกแถวย้อนกลับไปยังบรรทัดต้นทางในเอกสารได้ ดาวน์โหลดได้ตรงตามที่กรองและเรียงไว้ (ทุกหน้า)',
+		en: 'Every row links back to its source line. Downloads hold exactly what is filtered, all pages, in the same order.'
+	},
+	list_not_done: { th: 'โครงการที่ไม่สามารถดำเนินการได้', en: 'Projects not implemented' },
+	list_zero_budget: { th: 'มาตรการที่ไม่ใช้งบประมาณ', en: 'Zero-budget measures' },
+	list_no_report: { th: 'อปท. ที่ไม่มีรายงานผล', en: 'LAOs with no report' },
+	list_failed_docs: { th: 'เอกสารที่ไม่ผ่านการตรวจของตนเอง', en: 'Documents failing their own checks' },
+	rule_not_done: {
+		th: 'รายการในรายงานผลการดำเนินงาน (ที่ผ่านการตรวจ) ที่มีสถานะ “ไม่สามารถดำเนินการได้”',
+		en: 'Items of accepted progress reports whose status is “not done” (ไม่สามารถดำเนินการได้).'
+	},
+	rule_zero_budget: {
+		th: 'รายการในแผนประจำปี (ที่ผ่านการตรวจ) ที่ระบุงบประมาณของปีนั้นเป็น 0 ชัดเจน (“-” หรือ “ไม่ใช้งบประมาณ”) หนึ่งแถวต่อรายการต่อปี ยอดที่ระบุรายการไม่ได้ไม่นับเป็น 0',
+		en: 'Items of accepted annual plans whose budget for the year is an explicit 0 (“-” or “ไม่ใช้งบประมาณ”), one row per item and year; an amount that cannot be assigned to one item is not a zero.'
+	},
+	rule_no_report: {
+		th: 'สำหรับแต่ละปีงบประมาณที่เลือก (หรือทุกปีที่มีแผนประจำปีหรือรายงานผลที่ผ่านการตรวจ) อปท. ทุกแห่งในทะเบียนที่ไม่มีรายงานผลที่ผ่านการตรวจของปีนั้น: “มีแผนประจำปี” = มีแผนแต่ไม่รายงาน, “ไม่มีแผนประจำปี” = ไม่มีทั้งสองอย่าง; “เอกสาร” = 0 คือไม่มีเอกสารใดเลยของปีนั้น ตัวกรองมิติและผลตรวจไม่ใช้กับรายการนี้',
+		en: 'For each fiscal year chosen (or else every year with an accepted annual plan or report), every LAO of the register with no accepted progress report for that year: “annual plan” = planned but did not report; “no annual plan” = neither. “Documents” = 0 means no document at all for that year. The มิติ and verdict filters do not apply to this list.'
+	},
+	rule_failed_docs: {
+		th: 'เอกสารที่ถูกกักกัน และเอกสารที่ผ่านแต่มีการตรวจไม่ผ่าน (ยอดที่เอกสารประกาศเองไม่ตรงกับที่คำนวณได้) พร้อมการตรวจแรกที่ไม่ผ่าน ตัวกรองมิติไม่ใช้กับรายการนี้',
+		en: 'Quarantined documents, and accepted ones with failed checks (their own declared totals disagree with what we compute), with the first failure. The มิติ filter does not apply to this list.'
+	},
+	lists_total: { th: 'ทั้งหมด', en: 'Total' },
+	lists_rows: { th: 'แถว', en: 'rows' },
+	lists_page: { th: 'หน้า', en: 'Page' },
+	lists_prev: { th: '← ก่อนหน้า', en: '← Previous' },
+	lists_next: { th: 'ถัดไป →', en: 'Next →' },
+	lists_empty: { th: 'ไม่มีรายการตามตัวกรองนี้', en: 'Nothing in this view' },
+	lists_download_csv: { th: 'ดาวน์โหลด CSV', en: 'Download CSV' },
+	lists_download_parquet: { th: 'ดาวน์โหลด Parquet', en: 'Download Parquet' },
+	lists_preparing: { th: 'กำลังเตรียมไฟล์…', en: 'Preparing the file…' },
+	lists_loading: { th: 'กำลังโหลด…', en: 'Loading…' },
+	lists_error: { th: 'โหลดไม่สำเร็จ', en: 'Could not load' },
+	lists_filters: { th: 'ตัวกรอง', en: 'Filters' },
+	lists_no_filters: { th: 'ไม่มีตัวกรอง (ทั้งประเทศ)', en: 'No filters (whole country)' },
+	lists_clear_filters: { th: 'ล้างตัวกรอง', en: 'Clear filters' },
+	lists_col_lao_name: { th: 'อปท.', en: 'LAO' },
+	lists_col_dla_code: { th: 'รหัส อปท.', en: 'DLA code' },
+	lists_col_province: { th: 'จังหวัด', en: 'Province' },
+	lists_col_province_code: { th: 'รหัสจังหวัด', en: 'Province code' },
+	lists_col_lao_type: { th: 'ประเภท อปท.', en: 'LAO type' },
+	lists_col_fiscal_year: { th: 'ปีงบประมาณ', en: 'Fiscal year' },
+	lists_col_dimension: { th: 'มิติ', en: 'Dim.' },
+	lists_col_item_kind: { th: 'ประเภท', en: 'Kind' },
+	lists_col_name: { th: 'ชื่อโครงการ/กิจกรรม/มาตรการ', en: 'Project / activity / measure' },
+	lists_col_budget: { th: 'งบประมาณ (บาท)', en: 'Budget (baht)' },
+	lists_col_disbursed: { th: 'เบิกจ่าย (บาท)', en: 'Disbursed (baht)' },
+	lists_col_document_id: { th: 'เอกสาร', en: 'Document' },
+	lists_col_source_line: { th: 'บรรทัด', en: 'Line' },
+	lists_col_is_synthetic: { th: 'ข้อมูลสาธิต', en: 'Synthetic' },
+	lists_col_reason: { th: 'สถานะแผน', en: 'Plan' },
+	lists_col_plan_document_id: { th: 'แผนประจำปี', en: 'Annual plan' },
+	lists_col_documents: { th: 'เอกสารของปี', en: 'Documents for the year' },
+	lists_col_quarantined_reports: { th: 'รายงานที่ถูกกักกัน', en: 'Quarantined reports' },
+	lists_col_kind: { th: 'ประเภทเอกสาร', en: 'Kind' },
+	lists_col_fiscal_year_from: { th: 'ปีงบประมาณ', en: 'Fiscal years' },
+	lists_col_fiscal_year_to: { th: 'ถึงปี', en: 'To year' },
+	lists_col_verdict: { th: 'ผลตรวจ', en: 'Verdict' },
+	lists_col_failed_checks: { th: 'ตรวจไม่ผ่าน', en: 'Failed checks' },
+	lists_col_first_failure: { th: 'รายการแรกที่ไม่ผ่าน', en: 'First failure' },
+	lists_col_first_failure_line: { th: 'บรรทัด', en: 'Line' },
+	lists_col_expected: { th: 'เอกสารระบุ', en: 'Declared' },
+	lists_col_found: { th: 'คำนวณได้', en: 'Computed' },
+	reason_annual_plan: { th: 'มีแผนประจำปี ไม่มีรายงาน', en: 'annual plan, no report' },
+	reason_no_annual_plan: { th: 'ไม่มีแผนประจำปี', en: 'no annual plan' },
+	item_kind_project: { th: 'โครงการ', en: 'project' },
+	item_kind_activity: { th: 'กิจกรรม', en: 'activity' },
+	item_kind_measure: { th: 'มาตรการ', en: 'measure' },
+	lao_type_provincial_admin_org: { th: 'อบจ.', en: 'PAO' },
+	lao_type_city_municipality: { th: 'เทศบาลนคร', en: 'city municipality' },
+	lao_type_town_municipality: { th: 'เทศบาลเมือง', en: 'town municipality' },
+	lao_type_subdistrict_municipality: { th: 'เทศบาลตำบล', en: 'subdistrict municipality' },
+	lao_type_subdistrict_admin_org: { th: 'อบต.', en: 'SAO' },
+	lao_type_special_admin_area: { th: 'เมืองพัทยา', en: 'Pattaya' },
+	lao_type_bangkok: { th: 'กรุงเทพมหานคร', en: 'Bangkok' },
+	lists_export_too_large: {
+		th: 'รายการนี้มีเกินกว่าที่ดาวน์โหลดได้ในครั้งเดียว โปรดกรองให้แคบลง',
+		en: 'This list is larger than one download may hold; narrow the filters'
+	}
+} as const satisfies Record<string, { th: string; en: string }>;

@@ -1,0 +1,3 @@
+import { registerListsSuite } from './lists.suite.ts';
+
+registerListsSuite('postgres');
