@@ -7,7 +7,7 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_MAP_METRIC, isMapMetric, type MapMetric } from '../overview.ts';
-import { METRIC_PARAM, POINTS_PARAM } from './view-params.ts';
+import { METRIC_PARAM, POINTS_PARAM, withParam } from './view-params.ts';
 import {
 	EMPTY_FILTERS,
 	parseFilters,
@@ -44,16 +44,11 @@ export class View {
 	}
 
 	setMetric(metric: MapMetric): Promise<void> {
-		const params = new URLSearchParams(page.url.searchParams);
-		if (metric === DEFAULT_MAP_METRIC) params.delete(METRIC_PARAM);
-		else params.set(METRIC_PARAM, metric);
-		return this.#go(params);
+		const value = metric === DEFAULT_MAP_METRIC ? null : metric;
+		return this.#go(withParam(page.url.searchParams, METRIC_PARAM, value));
 	}
 
 	setPoints(on: boolean): Promise<void> {
-		const params = new URLSearchParams(page.url.searchParams);
-		if (on) params.set(POINTS_PARAM, '1');
-		else params.delete(POINTS_PARAM);
-		return this.#go(params);
+		return this.#go(withParam(page.url.searchParams, POINTS_PARAM, on ? '1' : null));
 	}
 }

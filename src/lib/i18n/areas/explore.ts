@@ -1,5 +1,9 @@
 /** UI strings of the explore views, Thai first; merged into MESSAGES (../messages.ts). */
 export const EXPLORE_MESSAGES = {
+	overview_intro_crossfilter: {
+		th: 'ตัวเลขจากเอกสารที่ผ่านการตรวจ (รวมที่มีข้อสังเกต) คลิกแท่งกราฟหรือจังหวัดเพื่อกรอง ลิงก์ในหน้านี้เก็บตัวกรองไว้ครบ',
+		en: 'Figures from accepted documents (warnings included). Click a bar or a province to filter; the link keeps every filter.'
+	},
 	filters_label: { th: 'ตัวกรอง', en: 'Filters' },
 	filters_none: { th: 'ทั้งหมด (ยังไม่ได้กรอง)', en: 'Everything (no filter)' },
 	filters_clear: { th: 'ล้างทั้งหมด', en: 'Clear all' },
