@@ -39,7 +39,9 @@ describe('national overview', () => {
 	it('paints the real figures of the three documents from server aggregates', async () => {
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(r.url()));
-		await page.goto(`${app.url}/`);
+		// DuckDB-WASM starts only after the first paint (an idle callback after hydration).
+		await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded' });
+		const beforeHandover = [...requests];
 		expect(new URL(page.url()).pathname).toBe('/overview');
 		expect(await kpis()).toEqual({
 			laos_covered: '1',
@@ -51,7 +53,7 @@ describe('national overview', () => {
 			disbursed: '627,872.00'
 		});
 		// No DuckDB-WASM on the path to the first charts, and no synthetic label without demo data.
-		expect(requests.filter((u) => /duckdb|\.wasm|api\/extracts/.test(u))).toEqual([]);
+		expect(beforeHandover.filter((u) => /duckdb|\.wasm|api\/extracts/.test(u))).toEqual([]);
 		expect(await page.$('[data-testid=synthetic-banner]')).toBeNull();
 		await page.waitForSelector('[data-testid=map] canvas');
 		await page.waitForTimeout(500);
@@ -69,7 +71,7 @@ describe('national overview', () => {
 		});
 	});
 
-	it('opens the documents of a province clicked on the map', async () => {
+	it('filters by a province clicked on the map, and links to its documents', async () => {
 		await page.goto(`${app.url}/overview`);
 		const chart = await page.waitForSelector('[data-testid=map] canvas');
 		await page.waitForTimeout(500);
@@ -79,6 +81,8 @@ describe('national overview', () => {
 		const x = box.x + 4 + ((tile.col + 0.5) / GRID_SIZE.cols) * (box.width - 8);
 		const y = box.y + 4 + ((tile.row + 0.5) / GRID_SIZE.rows) * (box.height - 8);
 		await page.mouse.click(x, y);
+		await page.waitForURL(/\/overview\?province=15$/);
+		await page.click('[data-testid=province-documents]');
 		await page.waitForURL(/\/documents\?province=15$/);
 		const rows = await page.$$eval('[data-testid=documents] tbody tr td:first-child', (tds) =>
 			tds.map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())

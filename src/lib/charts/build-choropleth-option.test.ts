@@ -131,7 +131,14 @@ describe('buildChoroplethOption', () => {
 		const option = buildChoroplethOption(ROWS, {
 			...OPTS,
 			points: [
-				{ key: '5100101', label: 'อบจ.เชียงใหม่', lat: 18.8, lon: 98.7, provinceCode: '50' },
+				{
+					key: '5100101',
+					label: 'อบจ.เชียงใหม่',
+					lat: 18.8,
+					lon: 98.7,
+					provinceCode: '50',
+					value: 3
+				},
 				{ key: 'bkk', label: 'กทม.', lat: 13.78, lon: 100.63 },
 				{ key: 'bad', label: 'x', lat: 13, lon: 100, provinceCode: '99' }
 			]
@@ -141,13 +148,16 @@ describe('buildChoroplethOption', () => {
 			'laos',
 			'scatter',
 			[
-				{ id: '5100101', name: 'อบจ.เชียงใหม่', value: [2, 1] },
-				{ id: 'bkk', name: 'กทม.', value: [4, 8] }
+				{ id: '5100101', name: 'อบจ.เชียงใหม่', value: [2, 1, 3] },
+				{ id: 'bkk', name: 'กทม.', value: [4, 8, '-'], itemStyle: { color: '#d9d9d9' } }
 			]
 		]);
-		expect(tooltipFormatter(option)({ seriesId: 'laos', dataIndex: 0, name: 'a<b' })).toBe(
-			'a&lt;b'
-		);
+		// The colour scale covers the points too; a point without data says so.
+		expect((option.visualMap as { seriesIndex: number[] }).seriesIndex).toEqual([0, 1]);
+		expect([
+			tooltipFormatter(option)({ seriesId: 'laos', dataIndex: 0, name: 'a<b' }),
+			tooltipFormatter(option)({ seriesId: 'laos', dataIndex: 1, name: 'กทม.' })
+		]).toEqual(['a&lt;b: 3', 'กทม.: ไม่มีข้อมูล']);
 	});
 
 	it('keeps a usable scale when every value is equal or missing', () => {

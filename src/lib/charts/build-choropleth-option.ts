@@ -38,6 +38,8 @@ export interface MapPoint {
 	lon: number;
 	/** The register's province code; without it the nearest province centre decides. */
 	provinceCode?: string;
+	/** The metric's value for the LAO; null or absent: no data, drawn grey. */
+	value?: number | null;
 }
 
 export interface ChoroplethOptions extends ChartOptions {
@@ -45,8 +47,8 @@ export interface ChoroplethOptions extends ChartOptions {
 	metric: { th: string; en: string };
 	/** How values read: 'int' (default), 'percent' (0–100) or 'baht'. */
 	format?: 'int' | 'percent' | 'baht';
-	/** The highlighted province. */
-	selected?: string | null;
+	/** The highlighted province(s). */
+	selected?: string | readonly string[] | null;
 	/** Colour scale bounds; default the data's extent. */
 	min?: number;
 	max?: number;
@@ -91,7 +93,8 @@ export function buildChoroplethOption(
 	const min = opts.min ?? (values.length > 0 ? Math.min(...values) : 0);
 	const max0 = opts.max ?? (values.length > 0 ? Math.max(...values) : 1);
 	const max = max0 > min ? max0 : min + 1;
-	const selected = opts.selected ? (tileByCode(opts.selected)?.code ?? null) : null;
+	const selectedList = typeof opts.selected === 'string' ? [opts.selected] : (opts.selected ?? []);
+	const selected = new Set(selectedList.flatMap((c) => tileByCode(c)?.code ?? []));
 	const noData = CHART_LABELS.no_data[locale];
 
 	const renderItem: CustomSeriesRenderItem = (params, api) => {
@@ -102,7 +105,7 @@ export function buildChoroplethOption(
 		const [w, h] = Array.isArray(size) ? size : [0, 0];
 		const side = Math.min(w ?? 0, h ?? 0) * 0.92;
 		const isNull = valueOf(tile.code) === null;
-		const isSelected = tile.code === selected;
+		const isSelected = selected.has(tile.code);
 		return {
 			type: 'group',
 			children: [
@@ -149,16 +152,27 @@ export function buildChoroplethOption(
 		}))
 	};
 
-	const pointData = (opts.points ?? []).flatMap((p) => {
+	const placed = (opts.points ?? []).flatMap((p) => {
 		const g = projectPoint(p.lat, p.lon, p.provinceCode);
-		return g ? [{ id: p.key, name: p.label, value: [g.x, g.y] }] : [];
+		return g ? [{ point: p, g, v: p.value ?? null }] : [];
 	});
+	// A point without data keeps out of the colour scale (visualMap: '-') and is drawn grey.
+	const pointData = placed.map(({ point, g, v }) =>
+		v === null
+			? {
+					id: point.key,
+					name: point.label,
+					value: [g.x, g.y, '-'],
+					itemStyle: { color: NO_DATA_COLOR }
+				}
+			: { id: point.key, name: point.label, value: [g.x, g.y, v] }
+	);
 	const pointSeries: ScatterSeriesOption = {
 		id: POINT_SERIES_ID,
 		type: 'scatter',
 		name: CHART_LABELS.laos[locale],
-		symbolSize: 5,
-		itemStyle: { color: '#222222', opacity: 0.75 },
+		symbolSize: 7,
+		itemStyle: { borderColor: '#222222', borderWidth: 0.6, opacity: 0.9 },
 		data: pointData
 	};
 
@@ -181,7 +195,10 @@ export function buildChoroplethOption(
 				const item = Array.isArray(p) ? p[0] : p;
 				if (!item) return '';
 				const name = escapeHtml(item.name ?? '');
-				if (item.seriesId !== TILE_SERIES_ID) return name;
+				if (item.seriesId !== TILE_SERIES_ID) {
+					const v = placed[item.dataIndex]?.v ?? null;
+					return `${name}: ${v === null ? noData : formatValue(v, opts)}`;
+				}
 				const tile = tiles[item.dataIndex];
 				const v = tile ? valueOf(tile.code) : null;
 				return `${name}: ${v === null ? noData : formatValue(v, opts)}`;
@@ -190,7 +207,7 @@ export function buildChoroplethOption(
 		// Bottom right is open sea on the tile grid (east of the peninsula).
 		visualMap: {
 			type: 'continuous',
-			seriesIndex: 0,
+			seriesIndex: pointData.length > 0 ? [0, 1] : 0,
 			dimension: 2,
 			min,
 			max,

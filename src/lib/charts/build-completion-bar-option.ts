@@ -9,6 +9,7 @@ import {
 	type ChartOptions
 } from './format.ts';
 import { CHART_LABELS, fill } from './labels.ts';
+import { selectionStyle } from './selection.ts';
 
 export interface CompletionRow {
 	/** What a click reports: a province code, an LAO id, a dimension… */
@@ -17,6 +18,11 @@ export interface CompletionRow {
 	label: string;
 	done: number;
 	reported: number;
+}
+
+export interface CompletionBarOptions extends ChartOptions {
+	/** Keys selected in the view: the others are faded. */
+	selected?: readonly string[];
 }
 
 export const COMPLETION_COLOR = '#2e9d5b';
@@ -28,7 +34,7 @@ export const COMPLETION_COLOR = '#2e9d5b';
  */
 export function buildCompletionBarOption(
 	rows: readonly CompletionRow[],
-	opts: ChartOptions
+	opts: CompletionBarOptions
 ): EChartsOption {
 	const { locale, digits } = opts;
 	const name = CHART_LABELS.completion_rate[locale];
@@ -37,7 +43,11 @@ export function buildCompletionBarOption(
 		type: 'bar',
 		name,
 		itemStyle: { color: COMPLETION_COLOR },
-		data: rows.map((r) => ({ id: r.key, value: percent(r.done, r.reported) }))
+		data: rows.map((r) => {
+			const style = selectionStyle(r.key, opts.selected);
+			const value = percent(r.done, r.reported);
+			return style ? { id: r.key, value, itemStyle: style } : { id: r.key, value };
+		})
 	};
 	const tooltipText = (r: CompletionRow): string => {
 		const rate = percent(r.done, r.reported);

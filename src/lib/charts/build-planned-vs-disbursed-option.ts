@@ -2,12 +2,18 @@ import type { BarSeriesOption, EChartsOption } from 'echarts';
 import { formatBaht } from '../format/number.ts';
 import { ariaOption, compactBaht, FONT_FAMILY, withDigits, type ChartOptions } from './format.ts';
 import { CHART_LABELS } from './labels.ts';
+import { selectionStyle } from './selection.ts';
 
 export interface PlannedVsDisbursedRow {
 	/** Buddhist Era, as the schema stores it: 2568 = FY2025. */
 	fiscalYear: number;
 	planned: number;
 	disbursed: number;
+}
+
+export interface PlannedVsDisbursedOptions extends ChartOptions {
+	/** Years selected in the view (as text, '2568'): the others are faded. */
+	selected?: readonly string[];
 }
 
 export const PLANNED_COLOR = '#9ecae1';
@@ -20,7 +26,7 @@ export const DISBURSED_COLOR = '#08519c';
  */
 export function buildPlannedVsDisbursedOption(
 	rows: readonly PlannedVsDisbursedRow[],
-	opts: ChartOptions
+	opts: PlannedVsDisbursedOptions
 ): EChartsOption {
 	const { locale, digits } = opts;
 	const bad = rows.find((r) => !Number.isInteger(r.fiscalYear) || r.fiscalYear < 2400);
@@ -36,7 +42,11 @@ export function buildPlannedVsDisbursedOption(
 		type: 'bar',
 		name: CHART_LABELS[id][locale],
 		itemStyle: { color },
-		data: sorted.map((r) => ({ id: String(r.fiscalYear), value: pick(r) }))
+		data: sorted.map((r) => {
+			const key = String(r.fiscalYear);
+			const style = selectionStyle(key, opts.selected);
+			return style ? { id: key, value: pick(r), itemStyle: style } : { id: key, value: pick(r) };
+		})
 	});
 	const baht = CHART_LABELS.baht[locale];
 	return {

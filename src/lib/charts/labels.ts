@@ -16,7 +16,9 @@ export const CHART_LABELS = {
 	status_share: { th: 'สัดส่วนตามสถานะ', en: 'Share by status' },
 	province_map: { th: 'แผนที่จังหวัด', en: 'Province map' },
 	provinces_with_data: { th: '{n} จังหวัดมีข้อมูล', en: '{n} provinces with data' },
-	laos: { th: 'อปท.', en: 'LAOs' }
+	laos: { th: 'อปท.', en: 'LAOs' },
+	planned_items: { th: 'รายการตามแผน', en: 'Items planned' },
+	reported_items: { th: 'รายการที่รายงาน', en: 'Items reported' }
 } satisfies Record<string, Localized>;
 
 /** The four report statuses, in the order ONACC's report lists them. */

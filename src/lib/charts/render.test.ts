@@ -36,7 +36,7 @@ describe('options render with the registered modules', () => {
 					locale: 'th',
 					metric: { th: 'จำนวนแผน', en: 'Plans' },
 					selected: '10',
-					points: [{ key: 'x', label: 'x', lat: 13.75, lon: 100.5, provinceCode: '10' }]
+					points: [{ key: 'x', label: 'x', lat: 13.75, lon: 100.5, provinceCode: '10', value: 5 }]
 				}
 			)
 		);
@@ -45,7 +45,7 @@ describe('options render with the registered modules', () => {
 			/fill="rgb\(8,48,107\)" stroke="#111111"/.test(svg),
 			svg.includes('>กทม</text>'),
 			svg.includes('>นธ</text>'),
-			svg.includes('fill="#222222" fill-opacity="0.75"') // the LAO point
+			svg.includes('fill="rgb(8,48,107)" fill-opacity="0.9" stroke="#222222"') // the LAO point
 		]).toEqual([75, true, true, true, true]);
 	});
 

@@ -14,6 +14,15 @@ export const LAO_TYPES = [
 	'bangkok'
 ] as const;
 
+/** dim_lao.type's code for an LAO type name: `laoTypeCode('town_municipality')` → 2. */
+export const laoTypeCode = (type: (typeof LAO_TYPES)[number]): number => LAO_TYPES.indexOf(type);
+
+/**
+ * Verdicts as dim_document.verdict spells them (a dictionary string, not an integer code): only
+ * the first two contribute facts.
+ */
+export const VERDICTS = ['accepted', 'accepted_with_warnings', 'quarantined'] as const;
+
 export const statusCode = (status: (typeof ITEM_STATUSES)[number]): number =>
 	ITEM_STATUSES.indexOf(status);
 

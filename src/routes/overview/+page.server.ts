@@ -1,18 +1,48 @@
+import { error } from '@sveltejs/kit';
+import { t } from '$lib/i18n';
+import { tileByCode } from '$lib/map/tiles';
+import { isMapMetric, type ViewFigures } from '$lib/overview';
 import { getDb } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
+import { parseFilters } from '$lib/state/url-filters';
+import { without } from '$lib/state/view-axes';
+import { METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
 
-// The first charts are painted from server-side pre-aggregates: no DuckDB-WASM on this path.
+/**
+ * The first paint, from server-side SQL (no DuckDB-WASM on this path), already within the URL's
+ * view: each breakdown is computed without its own axis, as the crossfilter does after the
+ * handover. A malformed view is a 400 that names the bad parameters; a well-formed province code
+ * that is no province is a 404.
+ */
 export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const { lang } = await parent();
+	const { filters, rejected } = parseFilters(url.searchParams);
+	const metric = url.searchParams.get(METRIC_PARAM);
+	if (metric !== null && !isMapMetric(metric)) rejected.push(`${METRIC_PARAM}=${metric}`);
+	const points = url.searchParams.get(POINTS_PARAM);
+	if (points !== null && points !== '1') rejected.push(`${POINTS_PARAM}=${points}`);
+	if (rejected.length > 0) {
+		const shown = rejected.slice(0, 5).map((r) => (r.length > 40 ? `${r.slice(0, 40)}…` : r));
+		error(400, `${t('bad_view', lang)}: ${shown.join(', ')}`);
+	}
+	const unknown = filters.provinces.filter((code) => !tileByCode(code));
+	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
+
 	const db = await getDb();
 	const scope = extracts.scopeFor(locals);
-	const [overview, provinces] = await Promise.all([
-		extracts.buildOverview(db, scope),
-		extracts.buildProvinceSummary(db, scope)
+	const [overview, byDimension, byType, byProvince] = await Promise.all([
+		extracts.buildOverview(db, scope, '', without(filters, 'fiscalYears')),
+		extracts.buildBreakdown(db, scope, without(filters, 'dimensions'), 'dimension'),
+		extracts.buildBreakdown(db, scope, without(filters, 'laoTypes'), 'lao_type'),
+		extracts.buildBreakdown(db, scope, without(filters, 'provinces'), 'province')
 	]);
-	const years = overview.years.map((y) => y.fiscalYear);
-	const asked = Number(url.searchParams.get('fy'));
-	const fiscalYear = years.includes(asked) ? asked : null;
-	return { lang, overview, provinces, fiscalYear };
+	const figures: ViewFigures = {
+		years: overview.years,
+		byDimension,
+		byType,
+		byProvince,
+		points: null
+	};
+	return { lang, figures };
 };

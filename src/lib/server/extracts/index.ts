@@ -3,6 +3,13 @@ export { buildExtract, EXTRACT_NAMES, isExtractName, UnknownExtractError } from 
 export type { ExtractName } from './build.ts';
 export { cachedExtract, cachedOverview, dataVersion, etagOf, FORMAT_VERSION } from './cache.ts';
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
-export { buildOverview, type Overview, type OverviewYear } from './preaggregates.ts';
+export {
+	buildBreakdown,
+	buildOverview,
+	type BreakdownKey,
+	type BreakdownRow,
+	type Overview,
+	type OverviewYear
+} from './preaggregates.ts';
 export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';
 export { buildProvinceSummary, type ProvinceYear } from './province-summary.ts';

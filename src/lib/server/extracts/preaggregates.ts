@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
-import { acceptedVerdict, toNumber } from './keys.ts';
-import { scopeKey, scopeWhere, type Scope } from './scope.ts';
+import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
+import { factRowsCtes } from './fact-rows.ts';
+import { toNumber } from './keys.ts';
+import { scopeKey, type Scope } from './scope.ts';
 
 /** One fiscal year (BE) of the overview: what paints the first chart before DuckDB-WASM loads. */
 export interface OverviewYear {
@@ -32,7 +34,7 @@ export interface Overview {
 }
 
 interface Row extends Record<string, unknown> {
-	fiscal_year: number;
+	key: number | string;
 	laos_covered: number;
 	laos_reporting: number;
 	items_planned: number;
@@ -45,59 +47,66 @@ interface Row extends Record<string, unknown> {
 	includes_synthetic: boolean;
 }
 
-/** The overview per fiscal year, computed in SQL over the same rows as facts_plan/facts_report. */
-export async function buildOverview(
+/** What the overview can be broken down by, as a column of the `plan`/`report` CTEs. */
+const KEYS = {
+	fiscal_year: sql`fy`,
+	dimension: sql`dim`,
+	lao_type: sql`lao_type`,
+	province: sql`pc`
+} as const;
+export type BreakdownKey = keyof typeof KEYS;
+
+/** The figures of one group (a fiscal year, a มิติ, an LAO type, a province). */
+async function figuresBy(
 	db: Database,
 	scope: Scope,
-	dataVersion = ''
-): Promise<Overview> {
-	const inScope = sql`${acceptedVerdict} and ${scopeWhere(scope, sql`d.province_code`)}`;
-	const rows = await queryRows<Row>(
+	filters: ViewFilters,
+	by: BreakdownKey
+): Promise<Row[]> {
+	const key = KEYS[by];
+	return queryRows<Row>(
 		db,
-		sql`with plan as (
-				select coalesce(b.fiscal_year, t.fiscal_year) as fy,
-					coalesce(i.lao_dla_code, d.lao_dla_code) as lao, b.amount,
-					(i.is_synthetic or coalesce(b.is_synthetic, false)) as syn
-				from plan_items i
-				join doc_tables t on t.id = i.doc_table_id and t.role = 'annual'
-				join source_documents d on d.id = i.source_document_id
-				left join plan_item_budgets b on b.plan_item_id = i.id
-				where ${inScope}
-			), report as (
-				select coalesce(r.fiscal_year, t.fiscal_year) as fy,
-					coalesce(r.lao_dla_code, d.lao_dla_code) as lao, r.status, r.disbursed,
-					r.is_synthetic as syn
-				from report_items r
-				join doc_tables t on t.id = r.doc_table_id
-				join source_documents d on d.id = r.source_document_id
-				where ${inScope}
-			), p as (
-				select fy, count(distinct lao)::int as laos, count(*)::int as items,
+		sql`with ${factRowsCtes(scope, filters)}, p as (
+				select ${key} as key, count(distinct lao)::int as laos, count(*)::int as items,
 					coalesce(sum(amount), 0)::text as baht,
 					count(*) filter (where amount = 0)::int as zero, bool_or(syn) as syn
-				from plan where fy is not null group by fy
+				from plan where ${key} is not null group by 1
 			), r as (
-				select fy, count(distinct lao)::int as laos, count(*)::int as items,
+				select ${key} as key, count(distinct lao)::int as laos, count(*)::int as items,
 					count(*) filter (where status = 'done')::int as done,
 					count(*) filter (where status = 'not_done')::int as not_done,
 					coalesce(sum(disbursed), 0)::text as disbursed, bool_or(syn) as syn
-				from report where fy is not null group by fy
+				from report where ${key} is not null group by 1
 			)
-			select coalesce(p.fy, r.fy) as fiscal_year,
+			select coalesce(p.key, r.key) as key,
 				coalesce(p.laos, 0) as laos_covered, coalesce(r.laos, 0) as laos_reporting,
 				coalesce(p.items, 0) as items_planned, coalesce(p.baht, '0') as planned_baht,
 				coalesce(p.zero, 0) as zero_budget_items, coalesce(r.items, 0) as reported_items,
 				coalesce(r.done, 0) as done, coalesce(r.not_done, 0) as not_done,
 				coalesce(r.disbursed, '0') as disbursed_baht,
 				(coalesce(p.syn, false) or coalesce(r.syn, false)) as includes_synthetic
-			from p full join r on r.fy = p.fy
+			from p full join r on r.key = p.key
 			order by 1`
 	);
+}
+
+/**
+ * The overview per fiscal year, computed in SQL over the same rows as facts_plan/facts_report,
+ * within the scope and the view's filters (all of them: a caller drawing a chart by year passes
+ * the view without its fiscal years, see view-axes.ts `without`).
+ */
+export async function buildOverview(
+	db: Database,
+	scope: Scope,
+	dataVersion = '',
+	filters: ViewFilters = EMPTY_FILTERS
+): Promise<Overview> {
+	const rows = await figuresBy(db, scope, filters, 'fiscal_year');
 	return {
 		scope: scopeKey(scope),
 		dataVersion,
 		years: rows.map((r) => ({
-			fiscalYear: r.fiscal_year,
+			fiscalYear: Number(r.key),
 			laosCovered: r.laos_covered,
 			laosReporting: r.laos_reporting,
 			itemsPlanned: r.items_planned,
@@ -111,4 +120,43 @@ export async function buildOverview(
 			includesSynthetic: r.includes_synthetic
 		}))
 	};
+}
+
+/** One group of a breakdown: sums, so groups add up (LAO counts are per group). */
+export interface BreakdownRow {
+	/** The group's code as text: '1'–'4' for มิติ, an LAO type name, a province code, a year. */
+	key: string;
+	laosCovered: number;
+	laosReporting: number;
+	itemsPlanned: number;
+	zeroBudgetItems: number;
+	plannedBaht: number;
+	reportedItems: number;
+	done: number;
+	notDone: number;
+	disbursedBaht: number;
+	includesSynthetic: boolean;
+}
+
+/** The view's figures grouped by มิติ, LAO type or province (groups without facts are absent). */
+export async function buildBreakdown(
+	db: Database,
+	scope: Scope,
+	filters: ViewFilters,
+	by: BreakdownKey
+): Promise<BreakdownRow[]> {
+	const rows = await figuresBy(db, scope, filters, by);
+	return rows.map((r) => ({
+		key: String(r.key),
+		laosCovered: r.laos_covered,
+		laosReporting: r.laos_reporting,
+		itemsPlanned: r.items_planned,
+		zeroBudgetItems: r.zero_budget_items,
+		plannedBaht: toNumber(r.planned_baht) ?? 0,
+		reportedItems: r.reported_items,
+		done: r.done,
+		notDone: r.not_done,
+		disbursedBaht: toNumber(r.disbursed_baht) ?? 0,
+		includesSynthetic: r.includes_synthetic
+	}));
 }

@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
-import { acceptedVerdict, toNumber } from './keys.ts';
-import { scopeWhere, type Scope } from './scope.ts';
+import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
+import { factRowsCtes } from './fact-rows.ts';
+import { toNumber } from './keys.ts';
+import type { Scope } from './scope.ts';
 
 /** One province × fiscal year: what colours the map before DuckDB-WASM is ready. */
 export interface ProvinceYear {
@@ -32,36 +34,27 @@ interface Row extends Record<string, unknown> {
 }
 
 /**
- * Per province and fiscal year, over the same rows as facts_plan (annual tables) and
- * facts_report, accepted documents only, within the scope.
+ * Per province (the LAO's, from the register) and fiscal year, over the same rows as facts_plan
+ * (annual tables) and facts_report, accepted documents only, within the scope and the view's
+ * filters.
  */
-export async function buildProvinceSummary(db: Database, scope: Scope): Promise<ProvinceYear[]> {
-	const inScope = sql`${acceptedVerdict} and ${scopeWhere(scope, sql`d.province_code`)}
-		and d.province_code is not null`;
+export async function buildProvinceSummary(
+	db: Database,
+	scope: Scope,
+	filters: ViewFilters = EMPTY_FILTERS
+): Promise<ProvinceYear[]> {
 	const rows = await queryRows<Row>(
 		db,
-		sql`with p as (
-				select d.province_code as pc, coalesce(b.fiscal_year, t.fiscal_year) as fy,
-					count(*)::int as items, count(*) filter (where b.amount = 0)::int as zero,
-					coalesce(sum(b.amount), 0)::text as baht
-				from plan_items i
-				join doc_tables t on t.id = i.doc_table_id and t.role = 'annual'
-				join source_documents d on d.id = i.source_document_id
-				left join plan_item_budgets b on b.plan_item_id = i.id
-				where ${inScope}
-				group by 1, 2
+		sql`with ${factRowsCtes(scope, filters)}, p as (
+				select pc, fy, count(*)::int as items, count(*) filter (where amount = 0)::int as zero,
+					coalesce(sum(amount), 0)::text as baht
+				from plan where pc is not null group by 1, 2
 			), r as (
-				select d.province_code as pc, coalesce(r.fiscal_year, t.fiscal_year) as fy,
-					count(distinct coalesce(r.lao_dla_code, d.lao_dla_code))::int as laos,
-					count(*)::int as items,
-					count(*) filter (where r.status = 'done')::int as done,
-					count(*) filter (where r.status = 'not_done')::int as not_done,
-					coalesce(sum(r.disbursed), 0)::text as disbursed
-				from report_items r
-				join doc_tables t on t.id = r.doc_table_id
-				join source_documents d on d.id = r.source_document_id
-				where ${inScope}
-				group by 1, 2
+				select pc, fy, count(distinct lao)::int as laos, count(*)::int as items,
+					count(*) filter (where status = 'done')::int as done,
+					count(*) filter (where status = 'not_done')::int as not_done,
+					coalesce(sum(disbursed), 0)::text as disbursed
+				from report where pc is not null group by 1, 2
 			)
 			select coalesce(p.pc, r.pc) as province_code, coalesce(p.fy, r.fy) as fiscal_year,
 				coalesce(r.laos, 0) as laos_reporting, coalesce(r.items, 0) as reported_items,

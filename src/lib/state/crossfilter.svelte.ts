@@ -1,0 +1,67 @@
+/**
+ * The handover from server figures to DuckDB-WASM, as rune state: `start()` after the first
+ * paint loads the engine (dynamically: nothing of DuckDB or apache-arrow is in the page's initial
+ * chunks), `run(view)` recomputes the figures for a view, keeping only the answer to the latest
+ * request. Until `figuresFor(view)` returns figures, the page shows the server's.
+ */
+import type { CrossfilterEngine, EngineStats } from '../query/crossfilter-engine.ts';
+import type { ViewFigures } from '../overview.ts';
+import type { ViewFilters } from './url-filters.ts';
+import { viewKey } from './view-axes.ts';
+
+export type CrossfilterStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+export class Crossfilter {
+	status = $state<CrossfilterStatus>('idle');
+	stats = $state<EngineStats | null>(null);
+	/** Why the engine could not start or a query failed: code, then message. */
+	error = $state<string | null>(null);
+	#result = $state<{ key: string; figures: ViewFigures } | null>(null);
+	#engine: CrossfilterEngine | null = null;
+	#seq = 0;
+
+	async start(): Promise<void> {
+		if (this.status !== 'idle') return;
+		this.status = 'loading';
+		try {
+			const { startEngine } = await import('../query/crossfilter-engine.ts');
+			this.#engine = await startEngine();
+			this.stats = this.#engine.stats;
+			this.status = 'ready';
+		} catch (e) {
+			this.error = describe(e);
+			this.status = 'failed';
+		}
+	}
+
+	/** Recomputes the figures of `view`; an older request answered late is dropped. */
+	async run(view: ViewFilters, withPoints: boolean): Promise<void> {
+		const engine = this.#engine;
+		if (!engine) return;
+		const seq = ++this.#seq;
+		const key = viewKey(view, withPoints ? 'points' : '');
+		try {
+			const figures = await engine.figures(view, withPoints);
+			if (seq === this.#seq) this.#result = { key, figures };
+		} catch (e) {
+			if (seq === this.#seq) {
+				this.error = describe(e);
+				this.status = 'failed';
+			}
+		}
+	}
+
+	/** DuckDB's figures when they answer exactly this view; null until then. */
+	figuresFor(view: ViewFilters, withPoints: boolean): ViewFigures | null {
+		const result = this.#result;
+		return result && result.key === viewKey(view, withPoints ? 'points' : '')
+			? result.figures
+			: null;
+	}
+}
+
+function describe(e: unknown): string {
+	if (!(e instanceof Error)) return String(e);
+	const code = 'code' in e ? `${String(e.code)}: ` : '';
+	return `${code}${e.message}`;
+}

@@ -1,0 +1,3 @@
+import { registerOverviewFiltersSuite } from './overview-filters.suite.ts';
+
+registerOverviewFiltersSuite('pglite');
