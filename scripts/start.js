@@ -40,7 +40,9 @@ step('นำเข้าเอกสารตัวอย่าง / ingest the 
 // finds them already loaded (duplicates) instead of doubling them.
 const demoLaos = env.SUJARIT_DEMO_LAOS ?? '150';
 if (!/^\d+$/.test(demoLaos)) {
-	process.stderr.write(`SUJARIT_DEMO_LAOS must be a whole number, got ${JSON.stringify(demoLaos)}\n`);
+	process.stderr.write(
+		`SUJARIT_DEMO_LAOS must be a whole number, got ${JSON.stringify(demoLaos)}\n`
+	);
 	process.exit(2);
 }
 if (demoLaos !== '0') {

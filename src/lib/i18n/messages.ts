@@ -10,7 +10,6 @@ const CORE_MESSAGES = {
 	digits_arabic: { th: 'เลขอารบิก', en: 'Arabic digits' },
 	digits_thai: { th: 'เลขไทย', en: 'Thai digits' },
 	nav_lists: { th: 'รายการ', en: 'Lists' },
-	nav_risk: { th: 'จัดลำดับความเสี่ยง', en: 'Risk ranking' },
 	tagline: {
 		th: 'แผนป้องกันการทุจริตของ อปท. ทำจริงหรือไม่',
 		en: 'Are local anti-corruption plans real?'
