@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM_NAMES } from '../../../../etl/demo/catalog.ts';
 import { mulberry32, type Rng } from '../../../../etl/demo/prng.ts';
-import type { AnnualEntry, PlanEntry, ReportEntry } from '$lib/components/lao/types.ts';
+import type { AnnualEntry, PlanEntry, ReportEntry } from '../../components/lao/types.ts';
 import { followKey } from './follow-key.ts';
 import { followThrough, matchByName } from './follow.ts';
 

@@ -8,7 +8,7 @@ import type {
 	Found,
 	PlanEntry,
 	ReportEntry
-} from '$lib/components/lao/types.ts';
+} from '../../components/lao/types.ts';
 import { followKey } from './follow-key.ts';
 
 /**

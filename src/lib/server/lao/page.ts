@@ -1,5 +1,5 @@
 import type { Database } from '../../../../db/client.ts';
-import type { LaoPage } from '$lib/components/lao/types.ts';
+import type { LaoPage } from '../../components/lao/types.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { followThrough } from './follow.ts';
 import {

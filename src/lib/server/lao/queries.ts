@@ -9,7 +9,7 @@ import type {
 	LaoTypeName,
 	PlanEntry,
 	ReportEntry
-} from '$lib/components/lao/types.ts';
+} from '../../components/lao/types.ts';
 import { acceptedVerdict, toNumber } from '../extracts/keys.ts';
 import { scopeWhere, type Scope } from '../extracts/scope.ts';
 

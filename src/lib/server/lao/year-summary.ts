@@ -4,7 +4,7 @@ import type {
 	PlanEntry,
 	ReportEntry,
 	YearSummary
-} from '$lib/components/lao/types.ts';
+} from '../../components/lao/types.ts';
 
 export interface SummaryInput {
 	plan: readonly PlanEntry[];
