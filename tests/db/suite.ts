@@ -97,7 +97,7 @@ export function registerDbSuite(driver: Driver): void {
 			});
 		});
 
-		it('migrates to the thirteen tables and seeds 77 provinces, twice without harm', async () => {
+		it('migrates to the fourteen tables and seeds 77 provinces, twice without harm', async () => {
 			await handle.migrate();
 			const tables = await queryRows<{ name: string }>(
 				db,
@@ -107,6 +107,7 @@ export function registerDbSuite(driver: Driver): void {
 			expect(tables.map((t) => t.name)).toEqual([
 				'checks',
 				'doc_tables',
+				'fact_cube',
 				'laos',
 				'load_runs',
 				'plan_item_budgets',

@@ -122,6 +122,7 @@ describe('demo end to end on pglite (N = 20, 2566–2567, seed 7)', () => {
 		expect(notSynthetic).toEqual({
 			checks: 0,
 			doc_tables: 0,
+			fact_cube: 0,
 			laos: 93,
 			load_runs: 1,
 			plan_item_budgets: 0,
