@@ -67,14 +67,14 @@ async function figuresBy(
 	return queryRows<Row>(
 		db,
 		sql`with ${factRowsCtes(scope, filters)}, p as (
-				select ${key} as key, count(distinct lao)::int as laos, count(*)::int as items,
+				select ${key} as key, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
 					coalesce(sum(amount), 0)::text as baht,
-					count(*) filter (where amount = 0)::int as zero, bool_or(syn) as syn
+					coalesce(sum(zero), 0)::int as zero, bool_or(syn) as syn
 				from plan where ${key} is not null group by 1
 			), r as (
-				select ${key} as key, count(distinct lao)::int as laos, count(*)::int as items,
-					count(*) filter (where status = 'done')::int as done,
-					count(*) filter (where status = 'not_done')::int as not_done,
+				select ${key} as key, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
+					coalesce(sum(done), 0)::int as done,
+					coalesce(sum(not_done), 0)::int as not_done,
 					coalesce(sum(disbursed), 0)::text as disbursed, bool_or(syn) as syn
 				from report where ${key} is not null group by 1
 			)

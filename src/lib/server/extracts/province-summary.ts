@@ -46,13 +46,13 @@ export async function buildProvinceSummary(
 	const rows = await queryRows<Row>(
 		db,
 		sql`with ${factRowsCtes(scope, filters)}, p as (
-				select pc, fy, count(*)::int as items, count(*) filter (where amount = 0)::int as zero,
+				select pc, fy, coalesce(sum(n), 0)::int as items, coalesce(sum(zero), 0)::int as zero,
 					coalesce(sum(amount), 0)::text as baht
 				from plan where pc is not null group by 1, 2
 			), r as (
-				select pc, fy, count(distinct lao)::int as laos, count(*)::int as items,
-					count(*) filter (where status = 'done')::int as done,
-					count(*) filter (where status = 'not_done')::int as not_done,
+				select pc, fy, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
+					coalesce(sum(done), 0)::int as done,
+					coalesce(sum(not_done), 0)::int as not_done,
 					coalesce(sum(disbursed), 0)::text as disbursed
 				from report where pc is not null group by 1, 2
 			)
