@@ -49,7 +49,7 @@ const br = (bytes: Uint8Array) =>
 	}).byteLength;
 
 async function extractSizes() {
-	const handle = await openDb();
+	const handle = await openDb({ maintenance: true });
 	try {
 		const scopes: [string, Scope][] = [
 			['national', { kind: 'national' }],

@@ -6,7 +6,7 @@
 import { openDb } from '../db/client.ts';
 import { refreshFactCube } from '../etl/load/fact-cube.ts';
 
-const handle = await openDb();
+const handle = await openDb({ maintenance: true });
 try {
 	await handle.migrate();
 	const t0 = performance.now();

@@ -30,6 +30,13 @@ export interface OpenDbOptions {
 	url?: string;
 	/** PGlite's data folder, or 'memory://'. Defaults to SUJARIT_DATA_DIR, then .data/pglite. */
 	dataDir?: string;
+	/**
+	 * The ETL, the CLIs and tests write every table: their connections declare scope
+	 * 'maintenance', which row-level security lets the owner (never sujarit_app) use
+	 * (db/migrations/0004_row_security.sql). The app leaves it off: it reads through
+	 * src/lib/server/db/scoped.ts, as sujarit_app, in the viewer's scope.
+	 */
+	maintenance?: boolean;
 }
 
 // Resolved from this file, not the cwd, so that tests and the CLI agree. The built app is bundled
@@ -45,13 +52,20 @@ export const MIGRATIONS_FOLDER =
 
 export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 	const url = options.url ?? process.env.DATABASE_URL;
-	return url ? openPostgres(url) : openPglite(options.dataDir);
+	const maintenance = options.maintenance ?? false;
+	return url ? openPostgres(url, { maintenance }) : openPglite(options.dataDir, { maintenance });
 }
 
+const MAINTENANCE = { 'sujarit.scope': 'maintenance' } as const;
+
 /** PostgreSQL through postgres.js, whatever DATABASE_URL says. */
-export function openPostgres(url: string): Db {
-	// Notices ("schema drizzle already exists, skipping") are noise on every migrate.
-	const client = postgres(url, { onnotice: () => {} });
+export function openPostgres(url: string, options: { maintenance?: boolean } = {}): Db {
+	// Notices ("schema drizzle already exists, skipping") are noise on every migrate. The scope is
+	// a startup parameter, so that every pooled connection carries it.
+	const client = postgres(url, {
+		onnotice: () => {},
+		...(options.maintenance ? { connection: MAINTENANCE } : {})
+	});
 	const db = drizzlePostgres({ client, schema });
 	return {
 		db,
@@ -65,10 +79,14 @@ export function openPostgres(url: string): Db {
 }
 
 /** PGlite in a data folder (created if missing) or in memory ('memory://'). */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(
+	dataDir?: string,
+	options: { maintenance?: boolean } = {}
+): Promise<Db> {
 	const dir = dataDir ?? process.env.SUJARIT_DATA_DIR ?? '.data/pglite';
 	if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
 	const client = await PGlite.create(dir);
+	if (options.maintenance) await client.exec(`set sujarit.scope = 'maintenance'`);
 	const db = drizzlePglite({ client, schema });
 	return {
 		db,
@@ -81,7 +99,15 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 	};
 }
 
+/** The 77 provinces, written in scope 'maintenance' whatever the connection declares. */
 async function seedProvinces(db: Database): Promise<void> {
+	await db.transaction(async (tx) => {
+		await tx.execute(sql`select set_config('sujarit.scope', 'maintenance', true)`);
+		await upsertProvinces(tx);
+	});
+}
+
+async function upsertProvinces(db: Pick<Database, 'insert'>): Promise<void> {
 	await db
 		.insert(schema.provinces)
 		.values([...PROVINCES])

@@ -13,7 +13,7 @@ export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pos
  */
 export async function withTestDatabase(driver: Driver): Promise<Db> {
 	if (driver === 'pglite') {
-		const handle = await openPglite('memory://');
+		const handle = await openPglite('memory://', { maintenance: true });
 		await handle.migrate();
 		return handle;
 	}
@@ -28,7 +28,7 @@ export async function withTestDatabase(driver: Driver): Promise<Db> {
 	}
 	const url = new URL(adminUrl);
 	url.pathname = `/${name}`;
-	const handle = openPostgres(url.toString());
+	const handle = openPostgres(url.toString(), { maintenance: true });
 	const drop = async () => {
 		await admin.unsafe(`drop database if exists ${name} with (force)`);
 		await admin.end();
@@ -53,7 +53,8 @@ export async function withTestDatabase(driver: Driver): Promise<Db> {
 export async function resetData(handle: Db): Promise<void> {
 	await handle.db.execute(
 		sql.raw(
-			'truncate fact_cube, quarantine, checks, problems, unassigned_amounts, plan_item_budgets, ' +
+			'truncate release_documents, release_laos, release_figures, releases, sessions, ' +
+				'user_provinces, users, login_throttle, fact_cube, quarantine, checks, problems, unassigned_amounts, plan_item_budgets, ' +
 				'plan_items, report_items, doc_tables, source_documents, laos, run_events, load_runs ' +
 				'restart identity cascade'
 		)

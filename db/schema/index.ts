@@ -10,3 +10,5 @@ export { runEvents } from './run-events.ts';
 export { sourceDocuments } from './source-documents.ts';
 export { unassignedAmounts } from './unassigned-amounts.ts';
 export { factCube } from './fact-cube.ts';
+export { loginThrottle, sessions, userProvinces, users } from './accounts.ts';
+export { releaseDocuments, releaseFigures, releaseLaos, releases } from './releases.ts';

@@ -69,3 +69,7 @@ export function isOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
 	const literals = values.map((v) => sql.raw(`'${v.replaceAll("'", "''")}'`));
 	return sql`${column} in (${sql.join(literals, sql`, `)})`;
 }
+
+/** Who may sign in, and what each sees (src/lib/server/access/). The public has no account. */
+export type Role = 'admin' | 'analyst' | 'province_officer';
+export const ROLES = ['admin', 'analyst', 'province_officer'] as const satisfies readonly Role[];

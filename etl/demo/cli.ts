@@ -79,7 +79,7 @@ export async function runDemoCommand(argv: string[]): Promise<number> {
 	let handle = null;
 	if (doIngest) {
 		try {
-			handle = await openDb();
+			handle = await openDb({ maintenance: true });
 			await handle.migrate();
 		} catch (e) {
 			process.stderr.write(`ฐานข้อมูลขัดข้อง / database failure: ${(e as Error).message}\n`);

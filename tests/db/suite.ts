@@ -97,7 +97,7 @@ export function registerDbSuite(driver: Driver): void {
 			});
 		});
 
-		it('migrates to the fourteen tables and seeds 77 provinces, twice without harm', async () => {
+		it('migrates to the twenty-two tables and seeds 77 provinces, twice without harm', async () => {
 			await handle.migrate();
 			const tables = await queryRows<{ name: string }>(
 				db,
@@ -110,15 +110,23 @@ export function registerDbSuite(driver: Driver): void {
 				'fact_cube',
 				'laos',
 				'load_runs',
+				'login_throttle',
 				'plan_item_budgets',
 				'plan_items',
 				'problems',
 				'provinces',
 				'quarantine',
+				'release_documents',
+				'release_figures',
+				'release_laos',
+				'releases',
 				'report_items',
 				'run_events',
+				'sessions',
 				'source_documents',
-				'unassigned_amounts'
+				'unassigned_amounts',
+				'user_provinces',
+				'users'
 			]);
 			expect(await db.$count(schema.provinces)).toBe(77);
 			// A finished run whose counts do not add up is refused by the database itself.

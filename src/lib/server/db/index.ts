@@ -1,12 +1,14 @@
 /**
  * The app's only door into db/: one connection (postgres.js or PGlite) per server process,
- * migrated once on first use.
+ * migrated once on first use. Routes never get the connection itself: they get a transaction in
+ * the viewer's scope (`withScope`), run as the role sujarit_app under row-level security.
  */
 import { openDb, type Database, type Db } from '$db/client';
+import { inScope, type DbScope, type ScopeOptions } from './scoped.ts';
 
 let handle: Promise<Db> | null = null;
 
-export async function getDb(): Promise<Database> {
+async function database(): Promise<Database> {
 	handle ??= (async () => {
 		const h = await openDb();
 		await h.migrate();
@@ -20,4 +22,14 @@ export async function getDb(): Promise<Database> {
 	}
 }
 
+/** `fn` in one transaction that sees what `scope` allows, and nothing else. */
+export async function withScope<T>(
+	scope: DbScope,
+	fn: (db: Database) => Promise<T>,
+	options: ScopeOptions = {}
+): Promise<T> {
+	return inScope(await database(), scope, fn, options);
+}
+
+export type { Database, DbScope };
 export { schema } from './schema';

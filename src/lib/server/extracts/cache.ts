@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
+import { rootOf } from '../db/scoped.ts';
 import { buildExtract, isExtractName, UnknownExtractError } from './build.ts';
 import { buildOverview } from './preaggregates.ts';
 import { scopeKey, type Scope } from './scope.ts';
@@ -58,10 +59,10 @@ async function cached(
 	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
 ): Promise<Payload> {
 	const version = await dataVersion(db);
-	let store = stores.get(db);
+	let store = stores.get(rootOf(db));
 	if (!store || store.version !== version) {
 		store = { version, entries: new Map() };
-		stores.set(db, store);
+		stores.set(rootOf(db), store);
 	}
 	const key = `${name}|${scopeKey(scope)}`;
 	let entry = store.entries.get(key);
