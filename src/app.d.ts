@@ -1,8 +1,16 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Viewer } from '$lib/server/access';
+import type { Scope } from '$lib/server/extracts';
+
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** Who asks (hooks.server.ts, from the session cookie); anonymous when nobody signed in. */
+			viewer: Viewer;
+			/** What the viewer's data pages may read; null = published releases only. */
+			scope: Scope | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

@@ -3,6 +3,7 @@ import type { Database } from '$db/client';
 import { queryRows } from '$db/rows';
 import type { DocumentDetail, DocumentSummary } from '$lib/documents';
 import { schema } from './db';
+import { scopeWhere, type Scope } from './extracts/scope.ts';
 
 const s = schema;
 
@@ -32,12 +33,16 @@ const summaryColumns = {
 	isSynthetic: s.sourceDocuments.isSynthetic
 };
 
-/** Every document, newest first; the filter narrows by verdict and kind. */
+/** The documents of a province in scope: a document with no province is national-only. */
+const inScope = (scope: Scope) => scopeWhere(scope, sql`${s.sourceDocuments.provinceCode}`);
+
+/** Every document in scope, newest first; the filter narrows by verdict and kind. */
 export async function listDocuments(
 	db: Database,
+	scope: Scope,
 	filter: DocumentFilter = {}
 ): Promise<{ documents: DocumentSummary[]; total: number }> {
-	const where: SQL[] = [];
+	const where: SQL[] = [inScope(scope)];
 	if (filter.verdict)
 		where.push(eq(s.sourceDocuments.verdict, filter.verdict as DocumentSummary['verdict']));
 	if (filter.kind)
@@ -49,18 +54,25 @@ export async function listDocuments(
 		.select(summaryColumns)
 		.from(s.sourceDocuments)
 		.leftJoin(s.provinces, eq(s.provinces.code, s.sourceDocuments.provinceCode))
-		.where(where.length ? and(...where) : undefined)
+		.where(and(...where))
 		.orderBy(
 			asc(s.provinces.nameTh),
 			asc(s.sourceDocuments.laoNameAsWritten),
 			desc(s.sourceDocuments.id)
 		);
-	const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(s.sourceDocuments);
+	const [{ total } = { total: 0 }] = await db
+		.select({ total: count() })
+		.from(s.sourceDocuments)
+		.where(inScope(scope));
 	return { documents: rows as DocumentSummary[], total };
 }
 
-/** One document with its report, text and the number of fact rows it loaded. */
-export async function getDocument(db: Database, id: number): Promise<DocumentDetail | null> {
+/** One document in scope with its report, text and the number of fact rows it loaded. */
+export async function getDocument(
+	db: Database,
+	scope: Scope,
+	id: number
+): Promise<DocumentDetail | null> {
 	const [row] = await db
 		.select({
 			...summaryColumns,
@@ -72,7 +84,7 @@ export async function getDocument(db: Database, id: number): Promise<DocumentDet
 		})
 		.from(s.sourceDocuments)
 		.leftJoin(s.provinces, eq(s.provinces.code, s.sourceDocuments.provinceCode))
-		.where(eq(s.sourceDocuments.id, id));
+		.where(and(eq(s.sourceDocuments.id, id), inScope(scope)));
 	if (!row) return null;
 	const [facts] = await queryRows<{ n: number | string }>(
 		db,

@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { sql, type SQL } from 'drizzle-orm';
 
 /**
@@ -9,13 +10,15 @@ export type Scope = { kind: 'national' } | { kind: 'provinces'; codes: string[] 
 export const NATIONAL: Scope = { kind: 'national' };
 
 /**
- * The scope of a request. TODO(access): this is the single place where the access issue plugs
- * in: read the user's provinces from `locals` (set by hooks.server.ts) and return
- * `{ kind: 'provinces', codes }` for a provincial user. Until then every request is national.
- * (`object`, not `App.Locals`: tests type-check this file without the app's ambient types.)
+ * The scope of a request: what hooks.server.ts derived from the viewer (src/lib/server/access),
+ * asked again by every load and endpoint that reads data, so that a route the access table lets
+ * through by mistake still reads nothing. No scope (the public, an admin viewing as the public)
+ * is a 401. (`object`, not `App.Locals`: tests type-check this file without the app's types.)
  */
-export function scopeFor(_locals: object): Scope {
-	return NATIONAL;
+export function scopeFor(locals: object): Scope {
+	const scope = (locals as { scope?: Scope | null }).scope;
+	if (!scope) error(401, 'sign in to see this / เข้าสู่ระบบเพื่อดูข้อมูลนี้');
+	return scope;
 }
 
 /** A stable text for cache keys and ETags: 'national' or 'provinces:15,52' (sorted, unique). */

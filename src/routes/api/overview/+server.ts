@@ -1,7 +1,9 @@
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import type { RequestHandler } from './$types';
 
 /** The overview pre-aggregate as JSON: the first chart, before DuckDB-WASM is ready. */
-export const GET: RequestHandler = async ({ request, locals }) =>
-	extracts.serveOverview(request, await getDb(), extracts.scopeFor(locals));
+export const GET: RequestHandler = async ({ request, locals }) => {
+	const scope = extracts.scopeFor(locals);
+	return withScope(scope, (db) => extracts.serveOverview(request, db, scope), { readOnly: true });
+};

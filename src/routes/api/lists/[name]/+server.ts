@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '$lib/i18n';
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lists from '$lib/server/lists';
 import type { RequestHandler } from './$types';
@@ -8,11 +8,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 	const asked = url.searchParams.get('lang') ?? cookies.get('lang');
 	const lang: Lang = isLang(asked) ? asked : 'th';
-	return lists.serveList(
-		await getDb(),
-		extracts.scopeFor(locals),
-		params.name,
-		url.searchParams,
-		lang
-	);
+	const scope = extracts.scopeFor(locals);
+	return withScope(scope, (db) => lists.serveList(db, scope, params.name, url.searchParams, lang), {
+		readOnly: true
+	});
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lao from '$lib/server/lao';
 import { t } from '$lib/i18n';
@@ -11,7 +11,10 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 	if (!lao.isDlaCode(params.code)) {
 		error(400, `${t('lao_page_bad_code', 'th')} / ${t('lao_page_bad_code', 'en')}`);
 	}
-	const page = await lao.getLaoPage(await getDb(), extracts.scopeFor(locals), params.code);
+	const scope = extracts.scopeFor(locals);
+	const page = await withScope(scope, (db) => lao.getLaoPage(db, scope, params.code), {
+		readOnly: true
+	});
 	if (!page) {
 		error(
 			404,

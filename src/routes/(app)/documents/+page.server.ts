@@ -1,11 +1,12 @@
 import { listDocuments } from '$lib/server/documents';
-import { getDb } from '$lib/server/db';
+import * as extracts from '$lib/server/extracts';
+import { withScope } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 const VERDICTS = ['accepted', 'accepted_with_warnings', 'quarantined'];
 const KINDS = ['multi_year_plan', 'annual_plan', 'progress_report'];
 
-export const load: PageServerLoad = async ({ url, parent }) => {
+export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const { lang } = await parent();
 	const verdict = url.searchParams.get('verdict');
 	const kind = url.searchParams.get('kind');
@@ -15,6 +16,9 @@ export const load: PageServerLoad = async ({ url, parent }) => {
 		kind: kind && KINDS.includes(kind) ? kind : null,
 		province: province && /^\d{2}$/.test(province) ? province : null
 	};
-	const { documents, total } = await listDocuments(await getDb(), filter);
+	const scope = extracts.scopeFor(locals);
+	const { documents, total } = await withScope(scope, (db) => listDocuments(db, scope, filter), {
+		readOnly: true
+	});
 	return { lang, documents, total, filter };
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { isKnownProvince, provinceOptions } from '$lib/server/risk/provinces';
 import { buildRanking } from '$lib/server/risk/ranking';
@@ -24,9 +24,10 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	filters.provinces = filters.provinces.filter((code) => isKnownProvince(code));
 	rejected.push(...unknown.map((code) => `province=${code}`));
 
-	const db = await getDb();
 	const scope = extracts.scopeFor(locals);
-	const ranking = await buildRanking(db, scope, filters);
+	const ranking = await withScope(scope, (db) => buildRanking(db, scope, filters), {
+		readOnly: true
+	});
 	const { sort, dir, page } = table.params;
 	const sorted = sortRows(ranking.rows, sort, dir);
 	const shown = pageOf(sorted, page);

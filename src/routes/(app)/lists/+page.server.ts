@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { parseListRequest } from '$lib/lists/request';
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lists from '$lib/server/lists';
 import type { PageServerLoad } from './$types';
@@ -11,7 +11,10 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const parsed = parseListRequest(url.searchParams);
 	if (!parsed.ok) error(parsed.error.status, parsed.error.message);
 	const request = { ...parsed.value, format: 'json' as const };
-	const result = await lists.loadListPage(await getDb(), extracts.scopeFor(locals), request, lang);
+	const scope = extracts.scopeFor(locals);
+	const result = await withScope(scope, (db) => lists.loadListPage(db, scope, request, lang), {
+		readOnly: true
+	});
 	if (!result.ok) error(result.error.status, result.error.message);
 	return { lang, page: result.page };
 };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { tileByCode } from '$lib/map/tiles';
 import { isMapMetric, type ViewFigures } from '$lib/overview';
-import { getDb } from '$lib/server/db';
+import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
 import { without } from '$lib/state/view-axes';
@@ -29,14 +29,18 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const unknown = filters.provinces.filter((code) => !tileByCode(code));
 	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
 
-	const db = await getDb();
 	const scope = extracts.scopeFor(locals);
-	const [overview, byDimension, byType, byProvince] = await Promise.all([
-		extracts.buildOverview(db, scope, '', without(filters, 'fiscalYears')),
-		extracts.buildBreakdown(db, scope, without(filters, 'dimensions'), 'dimension'),
-		extracts.buildBreakdown(db, scope, without(filters, 'laoTypes'), 'lao_type'),
-		extracts.buildBreakdown(db, scope, without(filters, 'provinces'), 'province')
-	]);
+	const [overview, byDimension, byType, byProvince] = await withScope(
+		scope,
+		(db) =>
+			Promise.all([
+				extracts.buildOverview(db, scope, '', without(filters, 'fiscalYears')),
+				extracts.buildBreakdown(db, scope, without(filters, 'dimensions'), 'dimension'),
+				extracts.buildBreakdown(db, scope, without(filters, 'laoTypes'), 'lao_type'),
+				extracts.buildBreakdown(db, scope, without(filters, 'provinces'), 'province')
+			]),
+		{ readOnly: true }
+	);
 	const figures: ViewFigures = {
 		years: overview.years,
 		byDimension,

@@ -1,0 +1,14 @@
+/** Who sees what: the viewer of a request, its scope, and which routes it may open. */
+export { authorize, ROUTE_ACCESS, type Access, type Decision } from './routes.ts';
+export {
+	ANONYMOUS,
+	effectiveRole,
+	isAdmin,
+	scopeOf,
+	type EffectiveRole,
+	type Role,
+	type ViewAs,
+	type Viewer,
+	type ViewerAccount
+} from './viewer.ts';
+export { safeNext } from './next.ts';
