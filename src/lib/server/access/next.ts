@@ -5,7 +5,8 @@
 export function safeNext(next: string | null, fallback = '/overview'): string {
 	if (!next || next.length > 2000) return fallback;
 	if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
-	if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
+	// Control characters (CR/LF header splitting, NUL): refused outright.
+	if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
 	let url: URL;
 	try {
 		url = new URL(next, 'http://sujarit.invalid');
