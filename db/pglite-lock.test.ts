@@ -2,9 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from './client.ts';
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from './pglite-lock.ts';
+import { queryRows } from './rows.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'sujarit-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -99,12 +101,12 @@ describe('openPglite and the lock', () => {
 		await first.close();
 		const heldAfterClose = existsSync(join(dir, LOCK_FILE));
 		const reopened = await openPglite(dir);
-		const rows = await reopened.db.execute('select 1 as one');
+		const rows = await queryRows(reopened.db, sql`select 1 as one`);
 		await reopened.close();
 		const m1 = await openPglite('memory://');
 		const m2 = await openPglite('memory://');
 		await Promise.all([m1.close(), m2.close()]);
-		expect([second, heldWhileOpen, heldAfterClose, rows.rows]).toEqual([
+		expect([second, heldWhileOpen, heldAfterClose, rows]).toEqual([
 			`data_dir_locked ${process.pid}`,
 			true,
 			false,
