@@ -14,7 +14,7 @@ export interface Io {
 }
 
 /** What one command does once its arguments are read: an account operation, or a listing. */
-type Operation = (db: Database) => Promise<auth.AccountResult | { ok: true; text: string }>;
+type Operation = (db: Database) => Promise<auth.accounts.Outcome | { ok: true; text: string }>;
 
 const COMMANDS = [
 	'add',
@@ -65,7 +65,8 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			const provinces = splitCodes([flagString(args, 'provinces') ?? '']);
 			const displayName = flagString(args, 'name');
 			const password = await io.passwords.read('รหัสผ่านใหม่ / new password: ', 'ป้อนอีกครั้ง / again: ');
-			operation = (db) => auth.addUser(db, { username, role, password, provinces, displayName });
+			operation = (db) =>
+				auth.accounts.addUser(db, { username, role, password, provinces, displayName });
 			success = 'เพิ่มผู้ใช้แล้ว / added';
 			break;
 		}
@@ -74,21 +75,21 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			if (args.positionals.length > 0) throw new UsageError('list takes no argument');
 			operation = async (db) => ({
 				ok: true,
-				text: formatAccountTable(await auth.listUsers(db))
+				text: formatAccountTable(await auth.accounts.listUsers(db))
 			});
 			success = '';
 			break;
 		case 'disable': {
 			rejectUnknown(args, []);
 			const username = onlyUsername(args, 'disable <username>');
-			operation = (db) => auth.disableUser(db, username);
+			operation = (db) => auth.accounts.disableUser(db, username);
 			success = 'ปิดบัญชีแล้ว เซสชันทั้งหมดสิ้นสุด / disabled, every session ended';
 			break;
 		}
 		case 'enable': {
 			rejectUnknown(args, []);
 			const username = onlyUsername(args, 'enable <username>');
-			operation = (db) => auth.enableUser(db, username);
+			operation = (db) => auth.accounts.enableUser(db, username);
 			success = 'เปิดบัญชีแล้ว / enabled';
 			break;
 		}
@@ -96,7 +97,7 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			rejectUnknown(args, []);
 			const username = onlyUsername(args, 'set-password <username>');
 			const password = await io.passwords.read('รหัสผ่านใหม่ / new password: ', 'ป้อนอีกครั้ง / again: ');
-			operation = (db) => auth.setPassword(db, username, password);
+			operation = (db) => auth.accounts.setPassword(db, username, password);
 			success = 'ตั้งรหัสผ่านใหม่แล้ว เซสชันทั้งหมดสิ้นสุด / password set, every session ended';
 			break;
 		}
@@ -106,7 +107,7 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			if (!username || codes.length === 0) {
 				throw new UsageError('set-provinces <username> <code,…>');
 			}
-			operation = (db) => auth.setProvinces(db, username, splitCodes(codes));
+			operation = (db) => auth.accounts.setProvinces(db, username, splitCodes(codes));
 			success = 'ตั้งจังหวัดแล้ว / provinces set';
 			break;
 		}
@@ -118,7 +119,7 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			}
 			const given = flagString(args, 'provinces');
 			const provinces = given === undefined ? undefined : splitCodes([given]);
-			operation = (db) => auth.setRole(db, username, role, provinces);
+			operation = (db) => auth.accounts.setRole(db, username, role, provinces);
 			success = 'ตั้งบทบาทแล้ว / role set';
 			break;
 		}
@@ -139,7 +140,7 @@ async function execute(operation: Operation, success: string, io: Io): Promise<n
 	try {
 		const result = await inScope(handle.db, { kind: 'auth' }, operation);
 		if (!result.ok) {
-			io.err(`${result.messageTh} / ${result.message}\n`);
+			io.err(`${result.error.message}\n`);
 			return EXIT.input;
 		}
 		io.out('text' in result ? result.text : `${success}: ${describeAccount(result.account)}\n`);

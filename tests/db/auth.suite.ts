@@ -51,9 +51,9 @@ export function registerAuthSuite(driver: Driver): void {
 			password = PASSWORD
 		): Promise<auth.AccountSummary> {
 			const result = await inAuth((tx) =>
-				auth.addUser(tx, { username, role, password, provinces, now: day(0) })
+				auth.accounts.addUser(tx, { username, role, password, provinces, now: day(0) })
 			);
-			if (!result.ok) throw new Error(`seed user ${username}: ${result.message}`);
+			if (!result.ok) throw new Error(`seed user ${username}: ${result.error.message}`);
 			return result.account;
 		}
 
@@ -151,7 +151,7 @@ export function registerAuthSuite(driver: Driver): void {
 				const a = await newSession(officer.id);
 				const b = await newSession(officer.id);
 				const c = await newSession(other.id);
-				const disabled = await inAuth((tx) => auth.disableUser(tx, 'SomChai', day(1)));
+				const disabled = await inAuth((tx) => auth.accounts.disableUser(tx, 'SomChai', day(1)));
 				expect([
 					disabled.ok && disabled.account.disabledAt,
 					await validate(a.token, day(1)),
@@ -271,9 +271,12 @@ export function registerAuthSuite(driver: Driver): void {
 					{ role: 'province_officer', provinces: ['15', '52'] },
 					{
 						ok: false,
-						code: 'unknown_province',
-						message: 'unknown province code: 99',
-						messageTh: 'ไม่พบรหัสจังหวัด: 99'
+						error: {
+							code: 'unknown_province',
+							message: 'ไม่พบรหัสจังหวัด: 99 / unknown province code: 99',
+							th: 'ไม่พบรหัสจังหวัด: 99',
+							en: 'unknown province code: 99'
+						}
 					},
 					{ role: 'province_officer', provinces: ['15', '52'] }, // unchanged
 					{ ok: true, viewAs: { role: 'public', provinces: [] } },
@@ -298,7 +301,7 @@ export function registerAuthSuite(driver: Driver): void {
 						}),
 						await auth.setViewAs(tx, theirs.session.id, { role: 'public', provinces: [] }),
 						await auth.setViewAs(tx, 'f'.repeat(64), { role: 'public', provinces: [] })
-					].map((r) => (r.ok ? 'ok' : r.code))
+					].map((r) => (r.ok ? 'ok' : r.error.code))
 				);
 				expect(codes).toEqual([
 					'provinces_required',
@@ -313,7 +316,7 @@ export function registerAuthSuite(driver: Driver): void {
 		describe('accounts', () => {
 			it('adds users and lists them without hashes', async () => {
 				const added = await inAuth((tx) =>
-					auth.addUser(tx, {
+					auth.accounts.addUser(tx, {
 						username: '  Somchai.K ',
 						displayName: ' สมชาย ใจดี ',
 						role: 'province_officer',
@@ -323,7 +326,7 @@ export function registerAuthSuite(driver: Driver): void {
 					})
 				);
 				await addUser('analyst1', 'analyst');
-				const list = await inAuth((tx) => auth.listUsers(tx));
+				const list = await inAuth((tx) => auth.accounts.listUsers(tx));
 				expect([added, list, JSON.stringify(list).includes('argon2')]).toEqual([
 					{
 						ok: true,
@@ -356,7 +359,7 @@ export function registerAuthSuite(driver: Driver): void {
 			it('refuses bad input with a code, and writes nothing then', async () => {
 				await addUser('somchai', 'analyst');
 				const add = (username: string, role: string, password: string, provinces: string[] = []) =>
-					inAuth((tx) => auth.addUser(tx, { username, role, password, provinces }));
+					inAuth((tx) => auth.accounts.addUser(tx, { username, role, password, provinces }));
 				const results = [
 					await add('ab', 'analyst', PASSWORD),
 					await add('has space', 'analyst', PASSWORD),
@@ -369,7 +372,7 @@ export function registerAuthSuite(driver: Driver): void {
 					await add('newbie', 'province_officer', PASSWORD, ['52', '99', 'xx', '5'])
 				];
 				expect([
-					results.map((r) => (r.ok ? 'ok' : [r.code, r.message])),
+					results.map((r) => (r.ok ? 'ok' : [r.error.code, r.error.en])),
 					await handle.db.$count(schema.users)
 				]).toEqual([
 					[
@@ -399,17 +402,19 @@ export function registerAuthSuite(driver: Driver): void {
 			it('set-password ends every session; the old password stops working', async () => {
 				const analyst = await addUser('analyst1', 'analyst');
 				const { token } = await newSession(analyst.id);
-				const weak = await inAuth((tx) => auth.setPassword(tx, 'analyst1', '1234567'));
+				const weak = await inAuth((tx) => auth.accounts.setPassword(tx, 'analyst1', '1234567'));
 				const stillValid = (await validate(token, day(0)))?.account.id;
-				const done = await inAuth((tx) => auth.setPassword(tx, 'ANALYST1', 'ใหม่ทั้งหมด 2568'));
+				const done = await inAuth((tx) =>
+					auth.accounts.setPassword(tx, 'ANALYST1', 'ใหม่ทั้งหมด 2568')
+				);
 				expect([
-					weak.ok ? 'ok' : weak.code,
+					weak.ok ? 'ok' : weak.error.code,
 					stillValid,
 					done.ok,
 					await validate(token, day(0)),
 					(await login('analyst1', PASSWORD, day(0))).ok,
 					(await login('analyst1', 'ใหม่ทั้งหมด 2568', day(0))).ok,
-					(await inAuth((tx) => auth.setPassword(tx, 'nobody', PASSWORD))).ok
+					(await inAuth((tx) => auth.accounts.setPassword(tx, 'nobody', PASSWORD))).ok
 				]).toEqual(['password_too_short', analyst.id, true, null, false, true, false]);
 			});
 
@@ -418,17 +423,19 @@ export function registerAuthSuite(driver: Driver): void {
 				await addUser('somchai', 'province_officer', ['52']);
 				await addUser('analyst1', 'analyst');
 				const r = await inAuth(async (tx) => [
-					await auth.setProvinces(tx, 'somchai', ['10', '15']),
-					await auth.setProvinces(tx, 'somchai', []),
-					await auth.setProvinces(tx, 'analyst1', ['52']),
-					await auth.setRole(tx, 'analyst1', 'province_officer'),
-					await auth.setRole(tx, 'analyst1', 'province_officer', ['15']),
-					await auth.setRole(tx, 'somchai', 'analyst'),
-					await auth.setRole(tx, 'somchai', 'province_officer'),
-					await auth.setRole(tx, 'somchai', 'root')
+					await auth.accounts.setProvinces(tx, 'somchai', ['10', '15']),
+					await auth.accounts.setProvinces(tx, 'somchai', []),
+					await auth.accounts.setProvinces(tx, 'analyst1', ['52']),
+					await auth.accounts.setRole(tx, 'analyst1', 'province_officer'),
+					await auth.accounts.setRole(tx, 'analyst1', 'province_officer', ['15']),
+					await auth.accounts.setRole(tx, 'somchai', 'analyst'),
+					await auth.accounts.setRole(tx, 'somchai', 'province_officer'),
+					await auth.accounts.setRole(tx, 'somchai', 'root')
 				]);
 				expect(
-					r.map((x) => (x.ok ? [x.account.username, x.account.role, x.account.provinces] : x.code))
+					r.map((x) =>
+						x.ok ? [x.account.username, x.account.role, x.account.provinces] : x.error.code
+					)
 				).toEqual([
 					['somchai', 'province_officer', ['10', '15']],
 					'provinces_required',
@@ -444,17 +451,17 @@ export function registerAuthSuite(driver: Driver): void {
 			it('the last enabled admin can be neither disabled nor demoted', async () => {
 				await addUser('admin1', 'admin');
 				const r1 = await inAuth(async (tx) => [
-					await auth.disableUser(tx, 'admin1'),
-					await auth.setRole(tx, 'admin1', 'analyst')
+					await auth.accounts.disableUser(tx, 'admin1'),
+					await auth.accounts.setRole(tx, 'admin1', 'analyst')
 				]);
 				await addUser('admin2', 'admin');
 				const r2 = await inAuth(async (tx) => [
-					await auth.disableUser(tx, 'admin1'),
-					await auth.setRole(tx, 'admin2', 'analyst'),
-					await auth.enableUser(tx, 'admin1'),
-					await auth.setRole(tx, 'admin2', 'analyst')
+					await auth.accounts.disableUser(tx, 'admin1'),
+					await auth.accounts.setRole(tx, 'admin2', 'analyst'),
+					await auth.accounts.enableUser(tx, 'admin1'),
+					await auth.accounts.setRole(tx, 'admin2', 'analyst')
 				]);
-				expect([...r1, ...r2].map((x) => (x.ok ? 'ok' : x.code))).toEqual([
+				expect([...r1, ...r2].map((x) => (x.ok ? 'ok' : x.error.code))).toEqual([
 					'last_admin',
 					'last_admin',
 					'ok',
@@ -507,7 +514,7 @@ export function registerAuthSuite(driver: Driver): void {
 				await addUser('admin1', 'admin');
 				await addUser('somchai', 'analyst');
 				await addUser('retired', 'analyst');
-				await inAuth((tx) => auth.disableUser(tx, 'retired'));
+				await inAuth((tx) => auth.accounts.disableUser(tx, 'retired'));
 				const answers = [
 					await login('nobody', PASSWORD, minute(0)),
 					await login('somchai', 'not the password', minute(0)),

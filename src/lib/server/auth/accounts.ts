@@ -12,18 +12,18 @@ import {
 	type AccountRecord,
 	type AccountSummary
 } from './account.ts';
-import { refuse, type Refusal } from './errors.ts';
+import { refuse, type AuthError, type AuthErrorCode, type Refusal } from './errors.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { checkProvinces } from './provinces.ts';
 import { invalidateUserSessions } from './session.ts';
 
 /**
  * Account operations shared by `npm run users` and the admin page. Each runs in the caller's
- * transaction in scope 'auth' and returns `{ ok: true, account }` or a Refusal (errors.ts) with
- * a stable code and a Thai + English message: bad input is a value, only a bug throws.
+ * transaction in scope 'auth' and returns `{ ok: true, account }` or `{ ok: false, error }` (errors.ts)
+ * with a stable code and a Thai + English message: bad input is a value, only a bug throws.
  * Usernames are matched as typed, trimmed and lower-cased.
  */
-export type AccountResult<C extends Refusal['code'] = Refusal['code']> =
+export type Outcome<C extends AuthErrorCode = AuthErrorCode> =
 	{ ok: true; account: AccountSummary } | Refusal<C>;
 
 export interface NewUser {
@@ -36,12 +36,12 @@ export interface NewUser {
 	now?: Date;
 }
 
-export async function addUser(db: Database, input: NewUser): Promise<AccountResult> {
+export async function addUser(db: Database, input: NewUser): Promise<Outcome> {
 	const username = normalizeUsername(input.username);
 	if (!USERNAME_PATTERN.test(username)) return refuse('username_invalid', input.username);
 	if (!isRole(input.role)) return refuse('role_invalid', input.role);
 	const policy = checkPasswordPolicy(input.password);
-	if (!policy.ok) return policy;
+	if (!policy.ok) return asRefusal(policy);
 	const provinces = await checkProvinces(db, input.role, input.provinces ?? []);
 	if (!provinces.ok) return provinces;
 	if (await findAccountByName(db, username)) return refuse('username_taken', username);
@@ -76,7 +76,7 @@ export async function disableUser(
 	db: Database,
 	username: string,
 	now: Date = new Date()
-): Promise<AccountResult> {
+): Promise<Outcome> {
 	const record = await findAccountByName(db, normalizeUsername(username));
 	if (!record) return refuse('unknown_user', username);
 	if (record.role === 'admin' && (await isLastAdmin(db, record))) {
@@ -94,7 +94,7 @@ export async function enableUser(
 	db: Database,
 	username: string,
 	now: Date = new Date()
-): Promise<AccountResult> {
+): Promise<Outcome> {
 	const record = await findAccountByName(db, normalizeUsername(username));
 	if (!record) return refuse('unknown_user', username);
 	await db.update(users).set({ disabledAt: null, updatedAt: now }).where(eq(users.id, record.id));
@@ -107,11 +107,11 @@ export async function setPassword(
 	username: string,
 	password: string,
 	now: Date = new Date()
-): Promise<AccountResult> {
+): Promise<Outcome> {
 	const record = await findAccountByName(db, normalizeUsername(username));
 	if (!record) return refuse('unknown_user', username);
 	const policy = checkPasswordPolicy(password);
-	if (!policy.ok) return policy;
+	if (!policy.ok) return asRefusal(policy);
 	await db
 		.update(users)
 		.set({ passwordHash: await hashPassword(password), updatedAt: now })
@@ -126,7 +126,7 @@ export async function setProvinces(
 	username: string,
 	codes: readonly string[],
 	now: Date = new Date()
-): Promise<AccountResult> {
+): Promise<Outcome> {
 	const record = await findAccountByName(db, normalizeUsername(username));
 	if (!record) return refuse('unknown_user', username);
 	const checked = await checkProvinces(db, record.role, codes);
@@ -147,7 +147,7 @@ export async function setRole(
 	role: string,
 	provinces?: readonly string[],
 	now: Date = new Date()
-): Promise<AccountResult> {
+): Promise<Outcome> {
 	const record = await findAccountByName(db, normalizeUsername(username));
 	if (!record) return refuse('unknown_user', username);
 	if (!isRole(role)) return refuse('role_invalid', role);
@@ -192,4 +192,12 @@ async function found(
 	return { ok: true, account: toSummary(record) };
 }
 
-export type { Account, AccountSummary };
+/** The password policy's flat answer, as the `{ ok: false, error }` every operation returns. */
+function asRefusal<C extends AuthErrorCode>({
+	ok,
+	...error
+}: { ok: false } & AuthError<C>): Refusal<C> {
+	return { ok, error };
+}
+
+export type { Account, AccountSummary, Role };

@@ -48,19 +48,29 @@ export const AUTH_ERRORS = {
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS;
 
-/** An expected failure: `message` in English, `messageTh` in Thai, both with the detail. */
-export interface Refusal<C extends AuthErrorCode = AuthErrorCode> {
-	ok: false;
+/** What went wrong: a stable code, and the message in Thai then English, and each alone. */
+export interface AuthError<C extends AuthErrorCode = AuthErrorCode> {
 	code: C;
+	/** 'ไม่พบผู้ใช้: nobody / no such user: nobody' */
 	message: string;
-	messageTh: string;
+	th: string;
+	en: string;
 }
 
-export type Result<T, C extends AuthErrorCode = AuthErrorCode> = ({ ok: true } & T) | Refusal<C>;
+/** An expected failure, as account operations and setViewAs return it. */
+export interface Refusal<C extends AuthErrorCode = AuthErrorCode> {
+	ok: false;
+	error: AuthError<C>;
+}
 
-/** `refuse('unknown_province', '99')` → message 'unknown province code: 99'. */
-export function refuse<C extends AuthErrorCode>(code: C, detail?: string): Refusal<C> {
-	const { th, en } = AUTH_ERRORS[code];
+/** `authError('unknown_province', '99')` → en 'unknown province code: 99'. */
+export function authError<C extends AuthErrorCode>(code: C, detail?: string): AuthError<C> {
 	const tail = detail === undefined ? '' : `: ${detail}`;
-	return { ok: false, code, message: `${en}${tail}`, messageTh: `${th}${tail}` };
+	const th = `${AUTH_ERRORS[code].th}${tail}`;
+	const en = `${AUTH_ERRORS[code].en}${tail}`;
+	return { code, message: `${th} / ${en}`, th, en };
+}
+
+export function refuse<C extends AuthErrorCode>(code: C, detail?: string): Refusal<C> {
+	return { ok: false, error: authError(code, detail) };
 }

@@ -45,18 +45,8 @@ export {
 	type ThrottleState
 } from './throttle.ts';
 export { login, type LoginInput, type LoginResult } from './login.ts';
-export {
-	addUser,
-	disableUser,
-	enableUser,
-	isRole,
-	listUsers,
-	setPassword,
-	setProvinces,
-	setRole,
-	type AccountResult,
-	type NewUser
-} from './accounts.ts';
+/** Account operations (the CLI and the admin page): `auth.accounts.addUser(db, …)`. */
+export * as accounts from './accounts.ts';
 export {
 	normalizeUsername,
 	USERNAME_PATTERN,
@@ -64,5 +54,12 @@ export {
 	type AccountSummary,
 	type Role
 } from './account.ts';
-export { AUTH_ERRORS, refuse, type AuthErrorCode, type Refusal, type Result } from './errors.ts';
+export {
+	AUTH_ERRORS,
+	authError,
+	refuse,
+	type AuthError,
+	type AuthErrorCode,
+	type Refusal
+} from './errors.ts';
 export { SESSION_COOKIE, sessionCookieOptions, type SessionCookieOptions } from './cookie.ts';

@@ -10,16 +10,20 @@ describe('password policy', () => {
 			{
 				ok: false,
 				code: 'password_too_short',
-				message: 'the password must be at least 8 characters: 7 < 8',
-				messageTh: 'รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร: 7 < 8'
+				message:
+					'รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร: 7 < 8 / the password must be at least 8 characters: 7 < 8',
+				th: 'รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร: 7 < 8',
+				en: 'the password must be at least 8 characters: 7 < 8'
 			},
 			{ ok: true },
 			{ ok: true },
 			{
 				ok: false,
 				code: 'password_too_long',
-				message: 'the password must be at most 256 characters: 257 > 256',
-				messageTh: 'รหัสผ่านยาวได้ไม่เกิน 256 ตัวอักษร: 257 > 256'
+				message:
+					'รหัสผ่านยาวได้ไม่เกิน 256 ตัวอักษร: 257 > 256 / the password must be at most 256 characters: 257 > 256',
+				th: 'รหัสผ่านยาวได้ไม่เกิน 256 ตัวอักษร: 257 > 256',
+				en: 'the password must be at most 256 characters: 257 > 256'
 			}
 		]);
 	});

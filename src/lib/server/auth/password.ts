@@ -1,5 +1,5 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
-import { refuse, type Refusal } from './errors.ts';
+import { authError, type AuthError } from './errors.ts';
 
 /**
  * Passwords: argon2id with the OWASP Password Storage Cheat Sheet's first configuration
@@ -18,12 +18,20 @@ export const ARGON2_OPTIONS = {
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
+/**
+ * `{ ok: true }`, or `{ ok: false }` with the error's fields alongside (code, message — Thai then
+ * English — th, en), as the interface has it.
+ */
 export function checkPasswordPolicy(
 	password: string
-): { ok: true } | Refusal<'password_too_short' | 'password_too_long'> {
+): { ok: true } | ({ ok: false } & AuthError<'password_too_short' | 'password_too_long'>) {
 	const length = codePoints(password);
-	if (length < PASSWORD_MIN) return refuse('password_too_short', `${length} < ${PASSWORD_MIN}`);
-	if (length > PASSWORD_MAX) return refuse('password_too_long', `${length} > ${PASSWORD_MAX}`);
+	if (length < PASSWORD_MIN) {
+		return { ok: false, ...authError('password_too_short', `${length} < ${PASSWORD_MIN}`) };
+	}
+	if (length > PASSWORD_MAX) {
+		return { ok: false, ...authError('password_too_long', `${length} > ${PASSWORD_MAX}`) };
+	}
 	return { ok: true };
 }
 
