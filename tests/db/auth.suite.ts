@@ -336,6 +336,7 @@ export function registerAuthSuite(driver: Driver): void {
 							displayName: 'สมชาย ใจดี',
 							role: 'province_officer',
 							provinces: ['15', '52'],
+							disabled: false,
 							disabledAt: null,
 							createdAt: day(0)
 						}
@@ -347,6 +348,7 @@ export function registerAuthSuite(driver: Driver): void {
 							displayName: '',
 							role: 'analyst',
 							provinces: [],
+							disabled: false,
 							disabledAt: null,
 							createdAt: day(0)
 						},

@@ -25,12 +25,16 @@ export interface Account {
 
 /** An account as the CLI and the admin page list it. */
 export interface AccountSummary extends Account {
+	/** disabledAt !== null, for a template's class: and if. */
+	disabled: boolean;
 	disabledAt: Date | null;
 	createdAt: Date;
 }
 
 /** A stored account with what sign-in needs. Stays inside src/lib/server/auth. */
-export interface AccountRecord extends AccountSummary {
+export interface AccountRecord extends Account {
+	disabledAt: Date | null;
+	createdAt: Date;
 	passwordHash: string;
 }
 
@@ -84,5 +88,10 @@ export function toAccount(record: AccountRecord): Account {
 }
 
 export function toSummary(record: AccountRecord): AccountSummary {
-	return { ...toAccount(record), disabledAt: record.disabledAt, createdAt: record.createdAt };
+	return {
+		...toAccount(record),
+		disabled: record.disabledAt !== null,
+		disabledAt: record.disabledAt,
+		createdAt: record.createdAt
+	};
 }
