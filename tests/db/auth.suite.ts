@@ -607,6 +607,20 @@ export function registerAuthSuite(driver: Driver): void {
 				]);
 			});
 
+			it('prunes throttle rows with no window nor lock in the last 24 hours', async () => {
+				await handle.db.insert(schema.loginThrottle).values([
+					{ key: 'user:old', failures: 3, windowStart: day(0), lockedUntil: null },
+					{ key: 'user:old-lock', failures: 5, windowStart: day(0), lockedUntil: day(0.5) },
+					{ key: 'user:recent-lock', failures: 5, windowStart: day(0), lockedUntil: day(1.5) },
+					{ key: 'ip:recent', failures: 1, windowStart: day(1.9), lockedUntil: null }
+				]);
+				const pruned = await inAuth((tx) => auth.pruneThrottle(tx, day(2)));
+				expect([pruned, (await throttleRows()).map((r) => r.key)]).toEqual([
+					2,
+					['ip:recent', 'user:recent-lock']
+				]);
+			});
+
 			it('answers any string input and never throws (NUL, lone surrogates, a megabyte)', async () => {
 				await addUser('somchai', 'analyst');
 				const pinned = [
