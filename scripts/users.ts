@@ -43,6 +43,7 @@ export const USERS_HELP = `สุจริต ผู้ใช้ · Sujarit user
   npm run users -- set-password <ชื่อผู้ใช้>
   npm run users -- set-provinces <ชื่อผู้ใช้> <รหัสจังหวัด,…>
   npm run users -- set-role <ชื่อผู้ใช้> <บทบาท> [--provinces 52,15]
+  npm run users -- first-admin
 
 คำสั่ง / Commands:
   add            เพิ่มผู้ใช้ (รหัสผ่านทาง stdin) / add a user (password on stdin)
@@ -52,6 +53,8 @@ export const USERS_HELP = `สุจริต ผู้ใช้ · Sujarit user
   set-password   ตั้งรหัสผ่านใหม่ (ทาง stdin) เซสชันทั้งหมดสิ้นสุด / new password (stdin); sessions end
   set-provinces  จังหวัดของเจ้าหน้าที่จังหวัด / a province officer's provinces (one or more)
   set-role       เปลี่ยนบทบาท / change the role (province_officer needs provinces)
+  first-admin    ถ้ายังไม่มีบัญชีใดเลย สร้าง admin พร้อมรหัสผ่านสุ่ม (แสดงครั้งเดียว)
+                 / with no account at all: create 'admin' with a random password, shown once
 
 รหัสผ่าน / Passwords: ทาง stdin เท่านั้น ไม่รับในบรรทัดคำสั่ง ยาว 8–256 ตัวอักษร
   on stdin only, never in argv; 8–256 characters. Piped: the first line. A terminal: typed twice, not echoed.

@@ -23,7 +23,8 @@ const COMMANDS = [
 	'enable',
 	'set-password',
 	'set-provinces',
-	'set-role'
+	'set-role',
+	'first-admin'
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -123,9 +124,43 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
 			success = 'ตั้งบทบาทแล้ว / role set';
 			break;
 		}
+		case 'first-admin': {
+			rejectUnknown(args, []);
+			if (args.positionals.length > 0) throw new UsageError('first-admin takes no argument');
+			operation = firstAdmin;
+			success = '';
+			break;
+		}
 	}
 	return execute(operation, success, io);
 }
+
+/**
+ * The main command's first start (scripts/start.js): with no account at all, an admin named
+ * 'admin' with a random password, printed once and stored nowhere but as its argon2id hash.
+ * With any account already there, nothing happens. 20 random bytes in base32: 160 bits.
+ */
+const firstAdmin: Operation = async (db) => {
+	if ((await auth.accounts.listUsers(db)).length > 0) {
+		return { ok: true, text: 'มีบัญชีผู้ใช้อยู่แล้ว / accounts exist already: nothing to do\n' };
+	}
+	const password = auth.generateSessionToken();
+	const added = await auth.accounts.addUser(db, {
+		username: 'admin',
+		role: 'admin',
+		password,
+		displayName: 'ผู้ดูแลระบบ / Administrator'
+	});
+	if (!added.ok) return added;
+	return {
+		ok: true,
+		text:
+			'สร้างผู้ดูแลระบบคนแรกแล้ว / first administrator created\n' +
+			`  ชื่อผู้ใช้ / username: admin\n  รหัสผ่าน / password: ${password}\n` +
+			'  แสดงครั้งเดียว เก็บไว้ให้ดี (เปลี่ยนได้ด้วย npm run users -- set-password admin)\n' +
+			'  shown once: keep it (change it with npm run users -- set-password admin)\n'
+	};
+};
 
 function onlyUsername(args: Args, usage: string): string {
 	const [username, ...extra] = args.positionals;
