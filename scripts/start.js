@@ -60,6 +60,18 @@ if (demoLaos !== '0') {
 	]);
 }
 
+// The public pages (/ and /releases) show published releases only: the first start publishes
+// one of what it just loaded, so that a newcomer's / shows data. Later starts leave the releases
+// as they are (--if-none); publishing again is an analyst's decision (/publish or the CLI).
+step('เผยแพร่ฉบับแรกถ้ายังไม่มี / publish a first release if none exists', tsx, [
+	'etl/cli.ts',
+	'release',
+	'publish',
+	'--if-none',
+	'--note',
+	'ฉบับแรก เผยแพร่อัตโนมัติเมื่อเริ่มระบบ (npm start) / first release, published by npm start'
+]);
+
 process.stdout.write(
 	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
 );
