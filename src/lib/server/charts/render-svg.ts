@@ -42,7 +42,8 @@ export interface SvgSize {
  * `renderSvg(option, { width: 360, height: 260 })` → '<svg width="100%" … viewBox="0 0 360 260">…'.
  * No animation (the first frame is the chart), no tooltip (nothing to hover without a script).
  * The size is the viewBox: the SVG scales to its container, text with it. ECharts' hydration
- * markers (ecmeta_*, zr classes) are dropped: nothing in the page reads them.
+ * markers (ecmeta_*, zr classes) and their hover <style> are dropped: nothing in the page
+ * reads them, and a <style> inside inline SVG would apply to the whole page.
  */
 export function renderSvg(option: EChartsOption, size: SvgSize): string {
 	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
@@ -54,6 +55,7 @@ export function renderSvg(option: EChartsOption, size: SvgSize): string {
 			.renderToSVGString()
 			.replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
 			.replace(/ class="zr\d+-cls-\d+"/g, '')
+			.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
 			.replace(
 				`<svg width="${size.width}" height="${size.height}"`,
 				`<svg width="100%" role="img" focusable="false"${label ? ` aria-label="${escapeHtml(label)}"` : ''}`
