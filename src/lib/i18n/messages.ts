@@ -1,6 +1,7 @@
 import { EXPLORE_MESSAGES } from './areas/explore.ts';
 import { LAO_MESSAGES } from './areas/lao.ts';
 import { LISTS_MESSAGES } from './areas/lists.ts';
+import { RELEASES_MESSAGES } from './areas/releases.ts';
 import { RISK_MESSAGES } from './areas/risk.ts';
 
 /** UI strings, Thai first. Keys are English phrases in snake_case. */
@@ -129,6 +130,7 @@ const CORE_MESSAGES = {
 type Areas = typeof EXPLORE_MESSAGES &
 	typeof LAO_MESSAGES &
 	typeof LISTS_MESSAGES &
+	typeof RELEASES_MESSAGES &
 	typeof RISK_MESSAGES;
 type Clash = Extract<keyof typeof CORE_MESSAGES, keyof Areas>;
 const noClash: [Clash] extends [never] ? true : Clash = true;
@@ -139,6 +141,7 @@ export const MESSAGES = {
 	...EXPLORE_MESSAGES,
 	...LAO_MESSAGES,
 	...LISTS_MESSAGES,
+	...RELEASES_MESSAGES,
 	...RISK_MESSAGES
 };
 

@@ -2,7 +2,8 @@
  * What the public pages show of a release, browser-safe (the server builds these from the
  * release tables alone: src/lib/server/releases/). Dates travel as ISO 8601 text.
  */
-import type { LaoTypeName } from '../state/url-filters.ts';
+import type { MapMetric, ViewFigures } from '../overview.ts';
+import type { LaoTypeName, ViewFilters } from '../state/url-filters.ts';
 
 /** One published release, as listed and as headed on its page. */
 export interface ReleaseSummary {
@@ -74,4 +75,29 @@ export const isReleaseExtractName = (name: string): name is ReleaseExtractName =
 /** The URL of one extract of a release (the page's engine fetches it after the handover). */
 export function releaseExtractPath(release: Pick<ReleaseSummary, 'version' | 'tag'>, name: string) {
 	return `/api/public/releases/${release.version}/${encodeURIComponent(name)}?tag=${encodeURIComponent(release.tag)}`;
+}
+
+/** A list as a page carries it: at most a cap of rows, and how many there are in all. */
+export interface Capped<T> {
+	rows: T[];
+	total: number;
+}
+
+export interface ReleasePageData {
+	release: ReleaseSummary;
+	/** The newest release's version (this one's, when it is the newest). */
+	latestVersion: number;
+	filters: ViewFilters;
+	metric: MapMetric;
+	/** Every fiscal year the release has, for the year filter. */
+	years: number[];
+	figures: ViewFigures;
+	/** LAOs with a plan / reporting, per province, within the view but its provinces. */
+	provinceCounts: ProvinceLaoCount[];
+	/** The LAOs of the chosen provinces; null when none is chosen (the counts stand in). */
+	laos: Capped<ReleaseLao> | null;
+	documentCounts: DocumentCounts;
+	documents: Capped<ReleaseDocument>;
+	/** The first chart (planned vs disbursed by year) as inline SVG; null on client navigations. */
+	firstChartSvg: string | null;
 }

@@ -17,8 +17,7 @@ export {
 	provinceLaoCounts,
 	releaseDocumentCounts,
 	releaseDocumentList,
-	releaseLaoList,
-	type Capped
+	releaseLaoList
 } from './lists.ts';
 export { releaseYears } from './years.ts';
 export { buildReleaseExtract, cachedReleaseExtract } from './extract.ts';

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import type {
+	Capped,
 	DocumentCounts,
 	ProvinceLaoCount,
 	ReleaseDocument,
@@ -19,11 +20,6 @@ import { releaseWhere } from './where.ts';
 
 /** At most this many rows of a list travel in a page; the counts say how many there are. */
 export const LIST_LIMIT = 500;
-
-export interface Capped<T> {
-	rows: T[];
-	total: number;
-}
 
 /** Per province (within the view but its province axis): LAOs with a plan, LAOs reporting. */
 export async function provinceLaoCounts(

@@ -10,19 +10,8 @@ import type { Digits } from '../../format/number.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { tileByCode } from '../../map/tiles.ts';
 import { buildViewChartOptions } from '../../charts/build-view-chart-options.ts';
-import {
-	DEFAULT_MAP_METRIC,
-	isMapMetric,
-	type MapMetric,
-	type ViewFigures
-} from '../../overview.ts';
-import type {
-	DocumentCounts,
-	ProvinceLaoCount,
-	ReleaseDocument,
-	ReleaseLao,
-	ReleaseSummary
-} from '../../releases/types.ts';
+import { DEFAULT_MAP_METRIC, isMapMetric, type MapMetric } from '../../overview.ts';
+import type { ReleasePageData } from '../../releases/types.ts';
 import { parseFilters, type ViewFilters } from '../../state/url-filters.ts';
 import { METRIC_PARAM } from '../../state/view-params.ts';
 import { renderSvg } from '../charts/render-svg.ts';
@@ -32,8 +21,7 @@ import {
 	provinceLaoCounts,
 	releaseDocumentCounts,
 	releaseDocumentList,
-	releaseLaoList,
-	type Capped
+	releaseLaoList
 } from './lists.ts';
 import { latestRelease, releaseByVersion, summaryOf } from './read.ts';
 import { releaseYears } from './years.ts';
@@ -43,22 +31,7 @@ export const DOCUMENTS_PREVIEW = 20;
 /** The first chart's viewBox: a phone's width, so its text reads at 1:1 there. */
 export const FIRST_CHART_SIZE = { width: 360, height: 260 };
 
-export interface ReleasePageData {
-	release: ReleaseSummary;
-	filters: ViewFilters;
-	metric: MapMetric;
-	/** Every fiscal year the release has, for the year filter. */
-	years: number[];
-	figures: ViewFigures;
-	/** LAOs with a plan / reporting, per province, within the view but its provinces. */
-	provinceCounts: ProvinceLaoCount[];
-	/** The LAOs of the chosen provinces; null when none is chosen (the counts stand in). */
-	laos: Capped<ReleaseLao> | null;
-	documentCounts: DocumentCounts;
-	documents: Capped<ReleaseDocument>;
-	/** The first chart (planned vs disbursed by year) as inline SVG; null on client navigations. */
-	firstChartSvg: string | null;
-}
+export type { ReleasePageData };
 
 const shown = (list: string[]) =>
 	list
@@ -76,7 +49,7 @@ function readView(url: URL, lang: Lang): { filters: ViewFilters; metric: MapMetr
 	if (rejected.length > 0) error(400, `${t('bad_view', lang)}: ${shown(rejected)}`);
 	const unknown = filters.provinces.filter((code) => !tileByCode(code));
 	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
-	return { filters, metric: metric ?? DEFAULT_MAP_METRIC };
+	return { filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC };
 }
 
 /**
@@ -99,9 +72,11 @@ export async function loadReleasePage(options: {
 			const release =
 				version === null ? await latestRelease(db) : await releaseByVersion(db, version);
 			if (!release) return null;
+			const latest = version === null ? release : await latestRelease(db);
 			const chosen = filters.provinces.length > 0;
 			return {
 				release,
+				latestVersion: latest?.version ?? release.version,
 				years: await releaseYears(db, release.id),
 				figures: await releaseViewFigures(db, release.id, filters),
 				provinceCounts: await provinceLaoCounts(db, release.id, filters),
