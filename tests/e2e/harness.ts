@@ -15,7 +15,8 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 export interface App {
 	url: string;
 	dataDir: string;
-	stop(): Promise<void>;
+	/** Stops the server; the data folder is removed unless `keepData`. */
+	stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -41,8 +42,24 @@ export function etl(dataDir: string, args: string[]): string {
 	return r.stdout;
 }
 
-export async function startApp(prepare: (dataDir: string) => void): Promise<App> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
+/**
+ * Publishes a release of what the data folder holds, through the operator's CLI (publishRelease
+ * in national scope, no publisher). PGlite is single-process: call it while no app holds the
+ * folder (in `prepare`). Until sign-in lands this stands in for an analyst at /publish.
+ */
+export function publish(dataDir: string, note = ''): string {
+	return etl(dataDir, ['release', 'publish', '--note', note]);
+}
+
+/**
+ * Serves the built app on a data folder. `prepare` runs first, with the folder to itself; pass
+ * `dataDir` to serve a folder again (after `stop({ keepData: true })`).
+ */
+export async function startApp(
+	prepare: (dataDir: string) => void,
+	options: { dataDir?: string } = {}
+): Promise<App> {
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
 	prepare(dataDir);
 	const port = await freePort();
 	const child: ChildProcess = spawn('node', ['build'], {
@@ -77,10 +94,12 @@ export async function startApp(prepare: (dataDir: string) => void): Promise<App>
 	return {
 		url,
 		dataDir,
-		async stop() {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
-			rmSync(dataDir, { recursive: true, force: true });
+		async stop(options = {}) {
+			if (child.exitCode === null) {
+				child.kill('SIGTERM');
+				await new Promise((r) => child.once('exit', r));
+			}
+			if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }
