@@ -75,9 +75,12 @@ step('เผยแพร่ฉบับแรกถ้ายังไม่ม�
 process.stdout.write(
 	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
 );
+// adapter-node takes the site's origin from ORIGIN (https otherwise): without it, the form actions
+// (publishing a release at /publish) would fail SvelteKit's cross-site check over plain http.
+const origin = env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const server = spawn('node', ['build'], {
 	stdio: 'inherit',
-	env: { ...env, PORT: port, HOST: host }
+	env: { ...env, PORT: port, HOST: host, ORIGIN: origin }
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -69,7 +69,9 @@ export async function startApp(
 			SUJARIT_DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			PORT: String(port),
-			HOST: '127.0.0.1'
+			HOST: '127.0.0.1',
+			// adapter-node assumes https without it, and form actions (POST) fail the origin check.
+			ORIGIN: `http://127.0.0.1:${port}`
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -71,7 +71,7 @@ const SEEDS = {
 	laos_reporting: '1',
 	completion: '92.3%',
 	not_done: '4',
-	items_planned: '35',
+	zero_budget: '82.9%',
 	planned: '185,000.00',
 	disbursed: '627,872.00'
 };
@@ -125,12 +125,14 @@ describe('the public home page: the latest release', () => {
 		requests.length = 0;
 		await page.selectOption('[data-testid=filter-year]', '2568');
 		await page.waitForURL(/\?fy=2568$/);
-		expect(await kpis()).toMatchObject({
-			items_planned: '35',
-			planned: '185,000.00',
-			completion: '—',
-			disbursed: '0.00'
-		});
+		expect([await text('[data-kpi-sub=items_planned]'), await kpis()]).toMatchObject([
+			'35',
+			{
+				planned: '185,000.00',
+				completion: '—',
+				disbursed: '0.00'
+			}
+		]);
 		await page.waitForSelector('[data-testid=engine-status][data-source=duckdb]', {
 			timeout: 60_000
 		});
@@ -140,10 +142,11 @@ describe('the public home page: the latest release', () => {
 			laos_reporting: '0',
 			completion: '—',
 			not_done: '0',
-			items_planned: '35',
+			zero_budget: '82.9%',
 			planned: '185,000.00',
 			disbursed: '0.00'
 		});
+		expect(await text('[data-kpi-sub=items_planned]')).toBe('35');
 		const extracts = requests.filter((u) => u.includes('/api/public/releases/'));
 		expect(extracts.map((u) => new URL(u).pathname).sort((a, b) => a.localeCompare(b))).toEqual([
 			'/api/public/releases/1/release_figures',
@@ -162,7 +165,7 @@ describe('the public home page: the latest release', () => {
 			laos_reporting: '1',
 			completion: '92.3%',
 			not_done: '4',
-			items_planned: '0',
+			zero_budget: '—',
 			planned: '0.00',
 			disbursed: '627,872.00'
 		};

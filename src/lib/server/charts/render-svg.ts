@@ -3,28 +3,13 @@
  * no DOM): the public page paints its first chart from this, inline in the HTML, with no script
  * at all. The same pure option builders draw the interactive chart in the browser later.
  */
-import { BarChart, CustomChart, ScatterChart } from 'echarts/charts';
-import {
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	VisualMapComponent
-} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
+import { ECHARTS_PARTS } from '../../charts/echarts-parts.ts';
 import { escapeHtml } from '../../charts/format.ts';
 
-echarts.use([
-	BarChart,
-	CustomChart,
-	ScatterChart,
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	VisualMapComponent,
-	SVGRenderer
-]);
+echarts.use([...ECHARTS_PARTS, SVGRenderer]);
 
 /** The builders' own description (format.ts ariaOption), for the SVG's aria-label. */
 function describedBy(option: EChartsOption): string | null {

@@ -10,7 +10,7 @@ import { queryRows } from '../../../../db/rows.ts';
 import { toYear, type Breakdown, type ViewFigures } from '../../overview.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { without } from '../../state/view-axes.ts';
-import { toNumber } from '../extracts/keys.ts';
+import { toBreakdownRow, type BreakdownSqlRow } from '../extracts/preaggregates.ts';
 import { releaseWhere } from './where.ts';
 
 /** What a release can be broken down by: columns of both release tables (but มิติ). */
@@ -21,20 +21,6 @@ const KEYS = {
 	province: sql`province_code`
 } as const;
 type Key = keyof typeof KEYS;
-
-interface Row extends Record<string, unknown> {
-	key: string | number;
-	laos_covered: number;
-	laos_reporting: number;
-	items_planned: number;
-	planned_baht: string;
-	zero_budget_items: number;
-	reported_items: number;
-	done: number;
-	not_done: number;
-	disbursed_baht: string;
-	includes_synthetic: boolean;
-}
 
 /**
  * LAO counts come from release_laos (an accepted annual plan / report for the year), which has
@@ -56,7 +42,7 @@ async function figuresBy(
 	filters: ViewFilters,
 	key: Key
 ): Promise<Breakdown[]> {
-	const rows = await queryRows<Row>(
+	const rows = await queryRows<BreakdownSqlRow>(
 		db,
 		sql`with g as (
 				select ${KEYS[key]} as key, sum(plan_items)::int as items_planned,
@@ -74,19 +60,7 @@ async function figuresBy(
 			from g left join l on l.key = g.key::text
 			order by g.key`
 	);
-	return rows.map((r) => ({
-		key: String(r.key),
-		laosCovered: r.laos_covered,
-		laosReporting: r.laos_reporting,
-		itemsPlanned: r.items_planned,
-		zeroBudgetItems: r.zero_budget_items,
-		plannedBaht: toNumber(r.planned_baht) ?? 0,
-		reportedItems: r.reported_items,
-		done: r.done,
-		notDone: r.not_done,
-		disbursedBaht: toNumber(r.disbursed_baht) ?? 0,
-		includesSynthetic: r.includes_synthetic
-	}));
+	return rows.map(toBreakdownRow);
 }
 
 /**

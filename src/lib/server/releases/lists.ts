@@ -114,7 +114,8 @@ export async function releaseDocumentCounts(
 	};
 }
 
-interface DocumentRow extends Record<string, unknown> {
+/** A document row of release_documents (or of the snapshot's DOCUMENTS_SELECT). */
+export interface DocumentRow extends Record<string, unknown> {
 	kind: ReleaseDocument['kind'];
 	verdict: ReleaseDocument['verdict'];
 	lao_dla_code: string | null;
@@ -125,7 +126,7 @@ interface DocumentRow extends Record<string, unknown> {
 	item_count: number;
 	sha256: string;
 	is_synthetic: boolean;
-	total: number;
+	total?: number;
 }
 
 /**
@@ -160,17 +161,22 @@ export async function releaseDocumentList(
 	);
 	return {
 		total: rows[0]?.total ?? 0,
-		rows: rows.map((r) => ({
-			kind: r.kind,
-			verdict: r.verdict,
-			laoDlaCode: r.lao_dla_code,
-			laoNameTh: r.lao_name_th,
-			laoType: r.lao_type,
-			provinceCode: r.province_code,
-			fiscalYears: r.fiscal_years,
-			itemCount: r.item_count,
-			sha256: r.sha256.slice(0, 12),
-			isSynthetic: r.is_synthetic
-		}))
+		rows: rows.map(toReleaseDocument)
+	};
+}
+
+/** What a page shows of a document (a short SHA-256: enough to find the file again). */
+export function toReleaseDocument(r: DocumentRow): ReleaseDocument {
+	return {
+		kind: r.kind,
+		verdict: r.verdict,
+		laoDlaCode: r.lao_dla_code,
+		laoNameTh: r.lao_name_th,
+		laoType: r.lao_type,
+		provinceCode: r.province_code,
+		fiscalYears: r.fiscal_years,
+		itemCount: r.item_count,
+		sha256: r.sha256.slice(0, 12),
+		isSynthetic: r.is_synthetic
 	};
 }

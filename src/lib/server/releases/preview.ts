@@ -8,6 +8,7 @@ import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import type { ReleaseDocument } from '../../releases/types.ts';
 import { toNumber } from '../extracts/keys.ts';
+import { toReleaseDocument, type DocumentRow } from './lists.ts';
 import { latestRelease, type Release } from './read.ts';
 import { DOCUMENTS_SELECT, FIGURES_SELECT } from './snapshot.ts';
 
@@ -28,7 +29,7 @@ export interface ProvinceChange {
 	after: FigureTotals | null;
 }
 
-export type PreviewDocument = Omit<ReleaseDocument, 'laoDlaCode'>;
+export type PreviewDocument = ReleaseDocument;
 
 export interface ReleasePreview {
 	latest: Release | null;
@@ -97,19 +98,6 @@ function sumAll(totals: Iterable<FigureTotals>): FigureTotals {
 	return out;
 }
 
-interface AddedRow extends Record<string, unknown> {
-	kind: PreviewDocument['kind'];
-	verdict: PreviewDocument['verdict'];
-	lao_name_th: string | null;
-	lao_type: PreviewDocument['laoType'];
-	province_code: string | null;
-	fiscal_years: number[];
-	item_count: number;
-	sha256: string;
-	is_synthetic: boolean;
-	total: number;
-}
-
 export async function previewRelease(db: Database): Promise<ReleasePreview> {
 	const latest = await latestRelease(db);
 	const latestId = latest?.id ?? 0;
@@ -129,9 +117,9 @@ export async function previewRelease(db: Database): Promise<ReleasePreview> {
 		.filter((p) => !same(p.before, p.after));
 
 	const published = sql`select sha256 from release_documents where release_id = ${latestId}`;
-	const added = await queryRows<AddedRow>(
+	const added = await queryRows<DocumentRow>(
 		db,
-		sql`select d.kind, d.verdict, d.lao_name_th, d.lao_type, d.province_code, d.fiscal_years,
+		sql`select d.kind, d.verdict, d.lao_dla_code, d.lao_name_th, d.lao_type, d.province_code, d.fiscal_years,
 				d.item_count, d.sha256, d.is_synthetic, (count(*) over ())::int as total
 			from (${DOCUMENTS_SELECT}) d where d.sha256 not in (${published})
 			order by d.province_code nulls last, d.lao_name_th, d.kind, d.sha256
@@ -149,17 +137,8 @@ export async function previewRelease(db: Database): Promise<ReleasePreview> {
 		latest,
 		nextVersion: (latest?.version ?? 0) + 1,
 		documentCount: counts?.documents ?? 0,
-		documentsAdded: added.map((r) => ({
-			kind: r.kind,
-			verdict: r.verdict,
-			laoNameTh: r.lao_name_th,
-			laoType: r.lao_type,
-			provinceCode: r.province_code,
-			fiscalYears: r.fiscal_years,
-			itemCount: r.item_count,
-			sha256: r.sha256.slice(0, 12),
-			isSynthetic: r.is_synthetic
-		})),
+		documentsAdded: added.map(toReleaseDocument),
+
 		documentsAddedCount: addedCount,
 		documentsRemovedCount: removed,
 		provinces,
