@@ -3,7 +3,7 @@
  * port with its own PGlite data folder, after loading documents through the real CLI.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ export interface App {
 	stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const s = net.createServer();
 		s.listen(0, '127.0.0.1', () => {
@@ -97,9 +97,13 @@ export async function startApp(
 		url,
 		dataDir,
 		async stop(options = {}) {
-			if (child.exitCode === null) {
+			if (child.exitCode === null && child.signalCode === null) {
+				// SIGKILL after 5 s: a graceful shutdown can wait on the database's handles.
+				const exited = new Promise((r) => child.once('exit', r));
+				const force = setTimeout(() => child.kill('SIGKILL'), 5000);
 				child.kill('SIGTERM');
-				await new Promise((r) => child.once('exit', r));
+				await exited;
+				clearTimeout(force);
 			}
 			if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
@@ -122,3 +126,32 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/**
+ * The built files that are DuckDB-WASM or load it: the engine's wasm and workers (named
+ * duckdb-*) and the content-hashed chunks of its JavaScript and of our Connector (named by hash
+ * only, so found by what they contain). A request for any of them means the engine is on its way.
+ */
+export function duckdbFiles(): Set<string> {
+	const dir = join(ROOT, 'build/client/_app/immutable');
+	const files = new Set<string>();
+	for (const sub of ['chunks', 'assets']) {
+		for (const name of readdirSync(join(dir, sub))) {
+			if (!/\.(js|wasm)$/.test(name)) continue;
+			if (/duckdb/i.test(name)) files.add(name);
+			else if (name.endsWith('.js')) {
+				const text = readFileSync(join(dir, sub, name), 'utf8');
+				if (text.includes('insertArrowFromIPCStream')) files.add(name);
+			}
+		}
+	}
+	return files;
+}
+
+/** Whether a URL fetches DuckDB-WASM, its loader, or an extract for it. */
+export function isDuckdbRequest(url: string, files: Set<string>): boolean {
+	const path = new URL(url).pathname;
+	return (
+		/\/api\/(extracts|public\/releases)\//.test(path) || files.has(path.split('/').pop() ?? '')
+	);
+}
