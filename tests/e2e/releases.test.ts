@@ -85,6 +85,23 @@ const SEEDS = {
 	disbursed: '627,872.00'
 };
 
+describe('before anything is published', () => {
+	it('says so plainly on the home page and on /releases', async () => {
+		const empty = await startApp(() => {});
+		try {
+			const home = await page.goto(`${empty.url}/`);
+			expect([home?.status(), await text('[data-testid=no-release] h1')]).toEqual([
+				200,
+				'ยังไม่มีข้อมูลเผยแพร่'
+			]);
+			await page.goto(`${empty.url}/releases`);
+			expect(await text('[data-testid=no-release]')).toBe('ยังไม่มีข้อมูลเผยแพร่');
+		} finally {
+			await empty.stop();
+		}
+	});
+});
+
 describe('the public home page: the latest release', () => {
 	it('paints release 1 of the seeds from the server, its first chart inline, no DuckDB', async () => {
 		requests.length = 0;
