@@ -13,9 +13,10 @@ import { buildViewChartOptions } from '../../charts/build-view-chart-options.ts'
 import { DEFAULT_MAP_METRIC, isMapMetric, type MapMetric } from '../../overview.ts';
 import type { ReleasePageData } from '../../releases/types.ts';
 import { parseFilters, type ViewFilters } from '../../state/url-filters.ts';
+import { viewKey } from '../../state/view-axes.ts';
 import { METRIC_PARAM } from '../../state/view-params.ts';
 import { renderSvg } from '../charts/render-svg.ts';
-import { withScope } from '../db/index.ts';
+import { withScope, type Database } from '../db/index.ts';
 import { releaseViewFigures } from './figures.ts';
 import {
 	provinceLaoCounts,
@@ -56,6 +57,51 @@ function readView(url: URL, lang: Lang): { filters: ViewFilters; metric: MapMetr
  * The page of release `version`, or of the latest when `version` is null. Null when the latest
  * is asked and nothing was published; a 404 when a given version does not exist.
  */
+/** What a release's page reads for one view: the same for ever, since a release never changes. */
+type Reads = Pick<
+	ReleasePageData,
+	'years' | 'figures' | 'provinceCounts' | 'laos' | 'documentCounts' | 'documents'
+>;
+
+/**
+ * Per release tag and view, the reads (and per language and digits, the first chart's SVG), kept
+ * while the server runs: a release is immutable, so the public home page, which every reader
+ * opens, costs two small queries (which release is the latest) once it has been drawn once.
+ * Insertion order is the eviction order; a hit is moved to the back.
+ */
+const MAX_CACHED = 256;
+const reads = new Map<string, Reads>();
+const svgs = new Map<string, string>();
+
+function remember<T>(store: Map<string, T>, key: string, value: T): T {
+	store.delete(key);
+	store.set(key, value);
+	const oldest = store.keys().next().value;
+	if (store.size > MAX_CACHED && oldest !== undefined) store.delete(oldest);
+	return value;
+}
+
+async function readRelease(db: Database, releaseId: number, filters: ViewFilters): Promise<Reads> {
+	const chosen = filters.provinces.length > 0;
+	return {
+		years: await releaseYears(db, releaseId),
+		figures: await releaseViewFigures(db, releaseId, filters),
+		provinceCounts: await provinceLaoCounts(db, releaseId, filters),
+		laos: chosen ? await releaseLaoList(db, releaseId, filters) : null,
+		documentCounts: await releaseDocumentCounts(db, releaseId),
+		documents: await releaseDocumentList(
+			db,
+			releaseId,
+			filters,
+			chosen ? undefined : DOCUMENTS_PREVIEW
+		)
+	};
+}
+
+/**
+ * The page of release `version`, or of the latest when `version` is null. Null when the latest
+ * is asked and nothing was published; a 404 when a given version does not exist.
+ */
 export async function loadReleasePage(options: {
 	version: number | null;
 	url: URL;
@@ -73,21 +119,13 @@ export async function loadReleasePage(options: {
 				version === null ? await latestRelease(db) : await releaseByVersion(db, version);
 			if (!release) return null;
 			const latest = version === null ? release : await latestRelease(db);
-			const chosen = filters.provinces.length > 0;
+			const key = `${release.tag}|${viewKey(filters)}`;
+			const found = reads.get(key);
 			return {
+				key,
 				release,
 				latestVersion: latest?.version ?? release.version,
-				years: await releaseYears(db, release.id),
-				figures: await releaseViewFigures(db, release.id, filters),
-				provinceCounts: await provinceLaoCounts(db, release.id, filters),
-				laos: chosen ? await releaseLaoList(db, release.id, filters) : null,
-				documentCounts: await releaseDocumentCounts(db, release.id),
-				documents: await releaseDocumentList(
-					db,
-					release.id,
-					filters,
-					chosen ? undefined : DOCUMENTS_PREVIEW
-				)
+				...remember(reads, key, found ?? (await readRelease(db, release.id, filters)))
 			};
 		},
 		{ readOnly: true }
@@ -96,11 +134,17 @@ export async function loadReleasePage(options: {
 		if (version === null) return null;
 		error(404, `${t('release_not_found', lang)}: ${version}`);
 	}
-	const firstChartSvg = options.renderFirstChart
-		? renderSvg(
+	const { key, release, ...rest } = loaded;
+	let firstChartSvg: string | null = null;
+	if (options.renderFirstChart) {
+		const svgKey = `${key}|${lang}|${digits}`;
+		firstChartSvg =
+			svgs.get(svgKey) ??
+			renderSvg(
 				buildViewChartOptions(loaded.figures, filters, { locale: lang, digits, metric }).years,
 				FIRST_CHART_SIZE
-			)
-		: null;
-	return { ...loaded, release: summaryOf(loaded.release), filters, metric, firstChartSvg };
+			);
+		remember(svgs, svgKey, firstChartSvg);
+	}
+	return { ...rest, release: summaryOf(release), filters, metric, firstChartSvg };
 }
