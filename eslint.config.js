@@ -52,6 +52,9 @@ export default ts.config(
 	},
 	{
 		files: ['etl/**'],
+		// The release command runs the app's publishRelease (no SvelteKit in its graph): the
+		// operator and the /publish page must publish through one function (etl/cli/release.ts).
+		ignores: ['etl/cli/release.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',

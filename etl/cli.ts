@@ -9,6 +9,7 @@ import { runIngest, INGEST_HELP } from './cli/ingest.ts';
 import { runDemoCommand, DEMO_HELP } from './demo/cli.ts';
 import { runParse, PARSE_HELP } from './cli/parse.ts';
 import { runRegistry, REGISTRY_HELP } from './cli/registry.ts';
+import { runRelease, RELEASE_HELP } from './cli/release.ts';
 
 const exitTable = EXIT_TABLE.map(
 	([code, th, en]) => `  ${String(code).padEnd(3)} ${th} / ${en}`
@@ -21,6 +22,7 @@ const MAIN_HELP = `สุจริต ETL · Sujarit ETL
   npm run etl -- parse <ไฟล์> --json [--registry FILE]
   npm run etl -- registry import <DLA CSV หรือ JSON>
   npm run etl -- demo --laos N [--years 2566-2570] [--seed S] [--out DIR] [--no-ingest]
+  npm run etl -- release publish [--note TEXT] [--if-none]
   npm run etl -- <คำสั่ง> --help
 
 คำสั่ง / Commands:
@@ -28,6 +30,7 @@ const MAIN_HELP = `สุจริต ETL · Sujarit ETL
   parse      อ่านและตรวจเอกสารหนึ่งฉบับ ไม่แตะฐานข้อมูล / parse + validate one document, no database
   registry   นำเข้าทะเบียน อปท. ของกรมส่งเสริมการปกครองท้องถิ่น / import the DLA register of LAOs
   demo       สร้างและนำเข้าเอกสารสาธิต (ข้อมูลสังเคราะห์) / write and ingest synthetic demo documents
+  release    เผยแพร่ตัวเลขรวมฉบับใหม่ให้สาธารณะ / publish a release of the aggregates to the public
 
 ฐานข้อมูล / Database: DATABASE_URL (PostgreSQL) หรือ/or PGlite ใน/in SUJARIT_DATA_DIR (ค่าเริ่มต้น/default .data/pglite)
 
@@ -46,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
 			return runRegistry(rest);
 		case 'demo':
 			return runDemoCommand(rest);
+		case 'release':
+			return runRelease(rest);
 		case undefined:
 		case '--help':
 		case '-h':
@@ -58,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-export { INGEST_HELP, PARSE_HELP, REGISTRY_HELP, DEMO_HELP, MAIN_HELP };
+export { INGEST_HELP, PARSE_HELP, REGISTRY_HELP, DEMO_HELP, RELEASE_HELP, MAIN_HELP };
 
 main(process.argv.slice(2)).then(
 	(code) => {

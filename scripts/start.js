@@ -60,12 +60,27 @@ if (demoLaos !== '0') {
 	]);
 }
 
+// The public pages (/ and /releases) show published releases only: the first start publishes
+// one of what it just loaded, so that a newcomer's / shows data. Later starts leave the releases
+// as they are (--if-none); publishing again is an analyst's decision (/publish or the CLI).
+step('เผยแพร่ฉบับแรกถ้ายังไม่มี / publish a first release if none exists', tsx, [
+	'etl/cli.ts',
+	'release',
+	'publish',
+	'--if-none',
+	'--note',
+	'ฉบับแรก เผยแพร่อัตโนมัติเมื่อเริ่มระบบ (npm start) / first release, published by npm start'
+]);
+
 process.stdout.write(
 	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
 );
+// adapter-node takes the site's origin from ORIGIN (https otherwise): without it, the form actions
+// (publishing a release at /publish) would fail SvelteKit's cross-site check over plain http.
+const origin = env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 const server = spawn('node', ['build'], {
 	stdio: 'inherit',
-	env: { ...env, PORT: port, HOST: host }
+	env: { ...env, PORT: port, HOST: host, ORIGIN: origin }
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));

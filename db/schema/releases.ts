@@ -33,15 +33,19 @@ export const releases = pgTable('releases', {
 
 const baht = (name: string) => numeric(name, { precision: 18, scale: 2 }).notNull();
 
-/** Aggregates per province × LAO type × fiscal year × มิติ (× synthetic), from fact_cube. */
+/**
+ * Aggregates per province × LAO type × fiscal year × มิติ (× synthetic), from fact_cube. Province
+ * and type are the LAO's, from the register, as the overview groups them; facts whose LAO is not
+ * in the register keep null there, so that the release's totals equal the overview's.
+ */
 export const releaseFigures = pgTable(
 	'release_figures',
 	{
 		releaseId: integer('release_id')
 			.notNull()
 			.references(() => releases.id, { onDelete: 'cascade' }),
-		provinceCode: char('province_code', { length: 2 }).notNull(),
-		laoType: text('lao_type').$type<LaoType>().notNull(),
+		provinceCode: char('province_code', { length: 2 }),
+		laoType: text('lao_type').$type<LaoType>(),
 		fiscalYear: integer('fiscal_year').notNull(),
 		dimension: smallint('dimension'),
 		isSynthetic: boolean('is_synthetic').notNull(),
@@ -77,7 +81,10 @@ export const releaseLaos = pgTable(
 	(t) => [index('release_laos_release_id_idx').on(t.releaseId, t.provinceCode)]
 );
 
-/** The documents a release was computed from (accepted ones), as they were when published. */
+/**
+ * The documents a release was computed from (accepted ones), as they were when published: what
+ * the public may read about them (never the origin, which may name a private folder or URL).
+ */
 export const releaseDocuments = pgTable(
 	'release_documents',
 	{
@@ -89,8 +96,12 @@ export const releaseDocuments = pgTable(
 		kind: text('kind').$type<DocumentKind>().notNull(),
 		verdict: text('verdict').$type<Verdict>().notNull(),
 		laoDlaCode: text('lao_dla_code'),
+		/** The register's name and type of the LAO (the document's own when not in the register). */
+		laoNameTh: text('lao_name_th'),
+		laoType: text('lao_type').$type<LaoType>(),
 		provinceCode: char('province_code', { length: 2 }),
 		fiscalYears: integer('fiscal_years').array().notNull(),
+		itemCount: integer('item_count').notNull(),
 		isSynthetic: boolean('is_synthetic').notNull()
 	},
 	(t) => [index('release_documents_release_id_idx').on(t.releaseId, t.provinceCode)]

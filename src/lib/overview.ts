@@ -55,6 +55,27 @@ export interface Totals {
 	includesSynthetic: boolean;
 }
 
+/**
+ * A breakdown row by fiscal year in the per-year shape, rates as the server computes them
+ * (DuckDB's slices and a release's figures both come as breakdown rows).
+ */
+export function toYear(b: Breakdown): YearFigures {
+	return {
+		fiscalYear: Number(b.key),
+		laosCovered: b.laosCovered,
+		laosReporting: b.laosReporting,
+		itemsPlanned: b.itemsPlanned,
+		plannedBaht: b.plannedBaht,
+		reportedItems: b.reportedItems,
+		done: b.done,
+		notDone: b.notDone,
+		completionRate: b.reportedItems ? b.done / b.reportedItems : null,
+		zeroBudgetShare: b.itemsPlanned ? b.zeroBudgetItems / b.itemsPlanned : null,
+		disbursedBaht: b.disbursedBaht,
+		includesSynthetic: b.includesSynthetic
+	};
+}
+
 /** The figures of the chosen years, or of all years together when none is chosen. */
 export function totalsFor(years: readonly YearFigures[], fiscalYears: readonly number[]): Totals {
 	const chosen =

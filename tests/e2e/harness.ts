@@ -3,7 +3,7 @@
  * port with its own PGlite data folder, after loading documents through the real CLI.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +15,11 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 export interface App {
 	url: string;
 	dataDir: string;
-	stop(): Promise<void>;
+	/** Stops the server; the data folder is removed unless `keepData`. */
+	stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const s = net.createServer();
 		s.listen(0, '127.0.0.1', () => {
@@ -41,8 +42,24 @@ export function etl(dataDir: string, args: string[]): string {
 	return r.stdout;
 }
 
-export async function startApp(prepare: (dataDir: string) => void): Promise<App> {
-	const dataDir = mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
+/**
+ * Publishes a release of what the data folder holds, through the operator's CLI (publishRelease
+ * in national scope, no publisher). PGlite is single-process: call it while no app holds the
+ * folder (in `prepare`). Until sign-in lands this stands in for an analyst at /publish.
+ */
+export function publish(dataDir: string, note = ''): string {
+	return etl(dataDir, ['release', 'publish', '--note', note]);
+}
+
+/**
+ * Serves the built app on a data folder. `prepare` runs first, with the folder to itself; pass
+ * `dataDir` to serve a folder again (after `stop({ keepData: true })`).
+ */
+export async function startApp(
+	prepare: (dataDir: string) => void,
+	options: { dataDir?: string } = {}
+): Promise<App> {
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
 	prepare(dataDir);
 	const port = await freePort();
 	const child: ChildProcess = spawn('node', ['build'], {
@@ -52,7 +69,9 @@ export async function startApp(prepare: (dataDir: string) => void): Promise<App>
 			SUJARIT_DATA_DIR: dataDir,
 			DATABASE_URL: '',
 			PORT: String(port),
-			HOST: '127.0.0.1'
+			HOST: '127.0.0.1',
+			// adapter-node assumes https without it, and form actions (POST) fail the origin check.
+			ORIGIN: `http://127.0.0.1:${port}`
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -77,10 +96,16 @@ export async function startApp(prepare: (dataDir: string) => void): Promise<App>
 	return {
 		url,
 		dataDir,
-		async stop() {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
-			rmSync(dataDir, { recursive: true, force: true });
+		async stop(options = {}) {
+			if (child.exitCode === null && child.signalCode === null) {
+				// SIGKILL after 5 s: a graceful shutdown can wait on the database's handles.
+				const exited = new Promise((r) => child.once('exit', r));
+				const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+				child.kill('SIGTERM');
+				await exited;
+				clearTimeout(force);
+			}
+			if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }
@@ -101,3 +126,32 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+/**
+ * The built files that are DuckDB-WASM or load it: the engine's wasm and workers (named
+ * duckdb-*) and the content-hashed chunks of its JavaScript and of our Connector (named by hash
+ * only, so found by what they contain). A request for any of them means the engine is on its way.
+ */
+export function duckdbFiles(): Set<string> {
+	const dir = join(ROOT, 'build/client/_app/immutable');
+	const files = new Set<string>();
+	for (const sub of ['chunks', 'assets']) {
+		for (const name of readdirSync(join(dir, sub))) {
+			if (!/\.(js|wasm)$/.test(name)) continue;
+			if (/duckdb/i.test(name)) files.add(name);
+			else if (name.endsWith('.js')) {
+				const text = readFileSync(join(dir, sub, name), 'utf8');
+				if (text.includes('insertArrowFromIPCStream')) files.add(name);
+			}
+		}
+	}
+	return files;
+}
+
+/** Whether a URL fetches DuckDB-WASM, its loader, or an extract for it. */
+export function isDuckdbRequest(url: string, files: Set<string>): boolean {
+	const path = new URL(url).pathname;
+	return (
+		/\/api\/(extracts|public\/releases)\//.test(path) || files.has(path.split('/').pop() ?? '')
+	);
+}

@@ -40,7 +40,8 @@ describe('national overview', () => {
 		const requests: string[] = [];
 		page.on('request', (r) => requests.push(r.url()));
 		// DuckDB-WASM starts only after the first paint (an idle callback after hydration).
-		await page.goto(`${app.url}/`, { waitUntil: 'domcontentloaded' });
+		// (/ is the public home page now: the latest release.)
+		await page.goto(`${app.url}/overview`, { waitUntil: 'domcontentloaded' });
 		const beforeHandover = [...requests];
 		expect(new URL(page.url()).pathname).toBe('/overview');
 		expect(await kpis()).toEqual({

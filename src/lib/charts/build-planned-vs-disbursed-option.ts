@@ -54,13 +54,15 @@ export function buildPlannedVsDisbursedOption(
 			`${CHART_LABELS.planned[locale]} / ${CHART_LABELS.disbursed[locale]}, ${CHART_LABELS.fiscal_year_be[locale]} ${years.join(', ')}`
 		),
 		textStyle: { fontFamily: FONT_FAMILY },
+		// 'all': the axis names too, so that the year axis's name is not cut off at the bottom
+		// (seen on a 360 px phone); the top keeps the legend clear of the baht axis's name.
 		grid: {
 			left: 8,
 			right: 8,
-			top: 40,
-			bottom: 8,
+			top: 28,
+			bottom: 4,
 			outerBoundsMode: 'same',
-			outerBoundsContain: 'axisLabel'
+			outerBoundsContain: 'all'
 		},
 		legend: { top: 0 },
 		tooltip: {

@@ -2,6 +2,7 @@ import { ACCESS_MESSAGES } from './areas/access.ts';
 import { EXPLORE_MESSAGES } from './areas/explore.ts';
 import { LAO_MESSAGES } from './areas/lao.ts';
 import { LISTS_MESSAGES } from './areas/lists.ts';
+import { RELEASES_MESSAGES } from './areas/releases.ts';
 import { RISK_MESSAGES } from './areas/risk.ts';
 
 /** UI strings, Thai first. Keys are English phrases in snake_case. */
@@ -131,6 +132,7 @@ type Areas = typeof ACCESS_MESSAGES &
 	typeof EXPLORE_MESSAGES &
 	typeof LAO_MESSAGES &
 	typeof LISTS_MESSAGES &
+	typeof RELEASES_MESSAGES &
 	typeof RISK_MESSAGES;
 type Clash = Extract<keyof typeof CORE_MESSAGES, keyof Areas>;
 const noClash: [Clash] extends [never] ? true : Clash = true;
@@ -142,6 +144,7 @@ export const MESSAGES = {
 	...EXPLORE_MESSAGES,
 	...LAO_MESSAGES,
 	...LISTS_MESSAGES,
+	...RELEASES_MESSAGES,
 	...RISK_MESSAGES
 };
 

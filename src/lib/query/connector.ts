@@ -6,7 +6,8 @@ import { ident } from './sql.ts';
 
 /** An extract loaded as a table: how many rows and bytes, and how long it took. */
 export interface LoadedExtract {
-	name: ExtractName;
+	/** The table it became (an ExtractName for /api/extracts, a release's for its page). */
+	name: string;
 	rows: number;
 	bytes: number;
 	ms: number;
@@ -21,6 +22,8 @@ export interface LoadedExtract {
 export interface Connector {
 	/** Fetches /api/extracts/<name> and (re)creates the table `<name>` from it. */
 	loadExtract(name: ExtractName): Promise<LoadedExtract>;
+	/** Fetches Arrow IPC from `path` (same site) and (re)creates the table `<name>` from it. */
+	loadTable(name: string, path: string): Promise<LoadedExtract>;
 	/** Runs one statement; rows as plain objects (BIGINT → number where exact). */
 	query<T extends object = Row>(sql: string): Promise<T[]>;
 	close(): Promise<void>;
@@ -50,42 +53,42 @@ export function wasmConnector(db: AsyncDuckDB, options: WasmConnectorOptions = {
 		}
 	}
 
+	async function loadTable(name: string, path: string): Promise<LoadedExtract> {
+		const t0 = performance.now();
+		const url = new URL(path, options.base ?? location.href);
+		let bytes: Uint8Array;
+		let dataVersion: string | null;
+		try {
+			const response = await doFetch(url);
+			if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
+			dataVersion = response.headers.get('x-data-version');
+			bytes = new Uint8Array(await response.arrayBuffer());
+		} catch (cause) {
+			throw new QueryError('fetch_failed', { extract: name }, { cause });
+		}
+		const size = bytes.byteLength;
+		const c = await connection();
+		const drop = `drop table if exists ${ident(name)}`;
+		try {
+			await c.query(drop);
+			// The buffer is transferred to the worker: `bytes` is unusable afterwards.
+			await c.insertArrowFromIPCStream(bytes, { name, create: true });
+		} catch (cause) {
+			throw new QueryError('load_failed', { extract: name, sql: drop }, { cause });
+		}
+		const [count] = await run<{ n: number }>(`select count(*) as n from ${ident(name)}`);
+		return {
+			name,
+			rows: count?.n ?? 0,
+			bytes: size,
+			ms: Math.round(performance.now() - t0),
+			dataVersion
+		};
+	}
+
 	return {
-		async loadExtract(name) {
-			const t0 = performance.now();
-			const url = new URL(
-				`/api/extracts/${encodeURIComponent(name)}`,
-				options.base ?? location.href
-			);
-			let bytes: Uint8Array;
-			let dataVersion: string | null;
-			try {
-				const response = await doFetch(url);
-				if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
-				dataVersion = response.headers.get('x-data-version');
-				bytes = new Uint8Array(await response.arrayBuffer());
-			} catch (cause) {
-				throw new QueryError('fetch_failed', { extract: name }, { cause });
-			}
-			const size = bytes.byteLength;
-			const c = await connection();
-			const drop = `drop table if exists ${ident(name)}`;
-			try {
-				await c.query(drop);
-				// The buffer is transferred to the worker: `bytes` is unusable afterwards.
-				await c.insertArrowFromIPCStream(bytes, { name, create: true });
-			} catch (cause) {
-				throw new QueryError('load_failed', { extract: name, sql: drop }, { cause });
-			}
-			const [count] = await run<{ n: number }>(`select count(*) as n from ${ident(name)}`);
-			return {
-				name,
-				rows: count?.n ?? 0,
-				bytes: size,
-				ms: Math.round(performance.now() - t0),
-				dataVersion
-			};
-		},
+		loadExtract: (name) => loadTable(name, `/api/extracts/${encodeURIComponent(name)}`),
+		loadTable,
 		query: run,
 		async close() {
 			if (conn) await (await conn).close();

@@ -4,13 +4,14 @@
  * the SQL builders. Import this module only with `import()` (state/crossfilter.svelte.ts does,
  * after the first paint): it pulls in DuckDB-WASM and apache-arrow.
  */
-import type { Breakdown, LaoPoint, ViewFigures, YearFigures } from '../overview.ts';
+import { toYear, type LaoPoint, type ViewFigures } from '../overview.ts';
 import type { ViewFilters } from '../state/url-filters.ts';
 import { without } from '../state/view-axes.ts';
 import { buildCubeSql, CUBES } from './build-cube-sql.ts';
 import { buildLaoPointsSql, type LaoPointRow } from './build-lao-points-sql.ts';
 import { buildSliceSql, type SliceKey, type SliceRow } from './build-slice-sql.ts';
-import { EXTRACT_NAMES, LAO_TYPES } from './codes.ts';
+import { toBreakdown } from './slice-breakdown.ts';
+import { EXTRACT_NAMES } from './codes.ts';
 import { wasmConnector, type Connector } from './connector.ts';
 import { getDuckDB } from './duckdb.ts';
 import { ident } from './sql.ts';
@@ -29,41 +30,7 @@ export interface CrossfilterEngine {
 	close(): Promise<void>;
 }
 
-/** A slice row in the server's shape (BreakdownRow); LAO type codes back to their names. */
-export function toBreakdown(row: SliceRow, key: SliceKey): Breakdown {
-	const k = key === 'lao_type' ? (LAO_TYPES[Number(row.key)] ?? String(row.key)) : String(row.key);
-	return {
-		key: k,
-		laosCovered: row.laos_covered,
-		laosReporting: row.laos_reporting,
-		itemsPlanned: row.items_planned,
-		zeroBudgetItems: row.zero_budget_items,
-		plannedBaht: row.planned_baht,
-		reportedItems: row.reported_items,
-		done: row.done,
-		notDone: row.not_done,
-		disbursedBaht: row.disbursed_baht,
-		includesSynthetic: row.includes_synthetic
-	};
-}
-
-/** A year slice in the overview's shape (OverviewYear), rates as the server computes them. */
-export function toYear(b: Breakdown): YearFigures {
-	return {
-		fiscalYear: Number(b.key),
-		laosCovered: b.laosCovered,
-		laosReporting: b.laosReporting,
-		itemsPlanned: b.itemsPlanned,
-		plannedBaht: b.plannedBaht,
-		reportedItems: b.reportedItems,
-		done: b.done,
-		notDone: b.notDone,
-		completionRate: b.reportedItems ? b.done / b.reportedItems : null,
-		zeroBudgetShare: b.itemsPlanned ? b.zeroBudgetItems / b.itemsPlanned : null,
-		disbursedBaht: b.disbursedBaht,
-		includesSynthetic: b.includesSynthetic
-	};
-}
+export { toBreakdown };
 
 export function toPoint(r: LaoPointRow): LaoPoint {
 	return {

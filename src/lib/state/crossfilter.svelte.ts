@@ -19,13 +19,22 @@ export class Crossfilter {
 	#result = $state<{ key: string; figures: ViewFigures } | null>(null);
 	#engine: CrossfilterEngine | null = null;
 	#seq = 0;
+	readonly #load: () => Promise<CrossfilterEngine>;
+
+	/**
+	 * `load` starts the engine; it must import it dynamically. The default is the dashboard's
+	 * (the five scoped extracts); a release page passes its own (the release's extracts).
+	 */
+	constructor(load?: () => Promise<CrossfilterEngine>) {
+		this.#load =
+			load ?? (() => import('../query/crossfilter-engine.ts').then((m) => m.startEngine()));
+	}
 
 	async start(): Promise<void> {
 		if (this.status !== 'idle') return;
 		this.status = 'loading';
 		try {
-			const { startEngine } = await import('../query/crossfilter-engine.ts');
-			this.#engine = await startEngine();
+			this.#engine = await this.#load();
 			this.stats = this.#engine.stats;
 			this.status = 'ready';
 		} catch (e) {

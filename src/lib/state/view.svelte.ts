@@ -17,7 +17,14 @@ import {
 } from './url-filters.ts';
 
 export class View {
-	readonly filters: ViewFilters = $derived(parseFilters(page.url.searchParams).filters);
+	/**
+	 * The view asked for while its navigation runs: a second change made before the first lands
+	 * (two selects in a row) builds on the first, not on the URL it is leaving.
+	 */
+	#pending = $state.raw<ViewFilters | null>(null);
+	readonly filters: ViewFilters = $derived(
+		this.#pending ?? parseFilters(page.url.searchParams).filters
+	);
 	readonly metric: MapMetric = $derived.by(() => {
 		const m = page.url.searchParams.get(METRIC_PARAM);
 		return m !== null && isMapMetric(m) ? m : DEFAULT_MAP_METRIC;
@@ -32,7 +39,10 @@ export class View {
 	}
 
 	set(filters: ViewFilters): Promise<void> {
-		return this.#go(writeFilters(filters, page.url.searchParams));
+		this.#pending = filters;
+		return this.#go(writeFilters(filters, page.url.searchParams)).finally(() => {
+			if (this.#pending === filters) this.#pending = null;
+		});
 	}
 
 	toggle<K extends keyof ViewFilters>(axis: K, value: ViewFilters[K][number]): Promise<void> {

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { sql } from 'drizzle-orm';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../../../db/client.ts';
-import { queryRows } from '../../../../db/rows.ts';
 import { rootOf } from '../db/scoped.ts';
+import { dataVersion } from './data-version.ts';
 import { buildExtract, isExtractName, UnknownExtractError } from './build.ts';
 import { buildOverview } from './preaggregates.ts';
 import { scopeKey, type Scope } from './scope.ts';
+
+export { dataVersion };
 
 /** Bump when an extract's schema or the overview's shape changes: it changes every ETag. */
 export const FORMAT_VERSION = '1';
@@ -24,19 +25,6 @@ export interface Payload {
 	identity: Uint8Array<ArrayBuffer>;
 	br: Uint8Array<ArrayBuffer>;
 	gzip: Uint8Array<ArrayBuffer>;
-}
-
-/**
- * The data version: how many runs have finished, and the last one. Every write to the facts is
- * made by a run (ETL ingest, registry import, demo seed), and a run finishes exactly once, so
- * the count moves whenever the data may have; one indexed aggregate, cheap per request.
- */
-export async function dataVersion(db: Database): Promise<string> {
-	const [row] = await queryRows<{ n: number; last: number | null }>(
-		db,
-		sql`select count(*)::int as n, max(id) as last from load_runs where status <> 'running'`
-	);
-	return `${row?.n ?? 0}.${row?.last ?? 0}`;
 }
 
 /** Weak ETag (the bytes differ by Content-Encoding): hash of format, name, scope and version. */
@@ -103,15 +91,25 @@ async function encode(
 	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
 ): Promise<Payload> {
 	const { body, contentType } = await build(version);
+	return compressPayload(body, {
+		contentType,
+		etag: etagOf(name, scope, version),
+		dataVersion: version
+	});
+}
+
+/** A body in its three encodings, under the given ETag (weak: the bytes differ by encoding). */
+export async function compressPayload(
+	body: Uint8Array,
+	meta: { contentType: string; etag: string; dataVersion: string }
+): Promise<Payload> {
 	const large = body.byteLength > QUICK_ABOVE;
 	const [br, gz] = await Promise.all([
 		brotliAt(body, large ? 5 : constants.BROTLI_MAX_QUALITY),
 		gzipAsync(body, { level: 6 })
 	]);
 	const payload: Payload = {
-		etag: etagOf(name, scope, version),
-		contentType,
-		dataVersion: version,
+		...meta,
 		identity: new Uint8Array(body),
 		br,
 		gzip: new Uint8Array(gz)

@@ -3,7 +3,7 @@ import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
 import { scopeWhere, type Scope } from './scope.ts';
 
 /** `column in ($1, $2)` with the values as parameters; no value on the axis → no clause. */
-function inParams(column: SQL, values: readonly (string | number)[]): SQL | null {
+export function inParams(column: SQL, values: readonly (string | number)[]): SQL | null {
 	if (values.length === 0) return null;
 	return sql`${column} in (${sql.join(
 		values.map((v) => sql`${v}`),

@@ -29,10 +29,19 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 /** Revalidate every time (the ETag makes that a 304), and never in a shared cache. */
 const CACHE_CONTROL = 'private, no-cache';
 
-export function respond(request: Request, payload: Payload): Response {
+/**
+ * The payload in the encoding the client accepts, or 304 when its ETag matches. Scoped data is
+ * revalidated privately (the default); a published release, which never changes, passes
+ * `public, max-age=31536000, immutable`.
+ */
+export function respond(
+	request: Request,
+	payload: Payload,
+	cacheControl: string = CACHE_CONTROL
+): Response {
 	const headers = new Headers({
 		ETag: payload.etag,
-		'Cache-Control': CACHE_CONTROL,
+		'Cache-Control': cacheControl,
 		Vary: 'Accept-Encoding',
 		'X-Data-Version': payload.dataVersion
 	});

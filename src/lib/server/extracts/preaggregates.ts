@@ -3,6 +3,7 @@ import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
 import { factRowsCtes } from './fact-rows.ts';
+import { toYear } from '../../overview.ts';
 import { toNumber } from './keys.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
@@ -33,7 +34,8 @@ export interface Overview {
 	years: OverviewYear[];
 }
 
-interface Row extends Record<string, unknown> {
+/** A breakdown row as the SQL returns it (snake_case; money as numeric text). */
+export interface BreakdownSqlRow extends Record<string, unknown> {
 	key: number | string;
 	laos_covered: number;
 	laos_reporting: number;
@@ -62,9 +64,9 @@ async function figuresBy(
 	scope: Scope,
 	filters: ViewFilters,
 	by: BreakdownKey
-): Promise<Row[]> {
+): Promise<BreakdownSqlRow[]> {
 	const key = KEYS[by];
-	return queryRows<Row>(
+	return queryRows<BreakdownSqlRow>(
 		db,
 		sql`with ${factRowsCtes(scope, filters)}, p as (
 				select ${key} as key, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
@@ -105,20 +107,7 @@ export async function buildOverview(
 	return {
 		scope: scopeKey(scope),
 		dataVersion,
-		years: rows.map((r) => ({
-			fiscalYear: Number(r.key),
-			laosCovered: r.laos_covered,
-			laosReporting: r.laos_reporting,
-			itemsPlanned: r.items_planned,
-			plannedBaht: toNumber(r.planned_baht) ?? 0,
-			reportedItems: r.reported_items,
-			done: r.done,
-			notDone: r.not_done,
-			completionRate: r.reported_items ? r.done / r.reported_items : null,
-			zeroBudgetShare: r.items_planned ? r.zero_budget_items / r.items_planned : null,
-			disbursedBaht: toNumber(r.disbursed_baht) ?? 0,
-			includesSynthetic: r.includes_synthetic
-		}))
+		years: rows.map((r) => toYear(toBreakdownRow(r)))
 	};
 }
 
@@ -145,8 +134,12 @@ export async function buildBreakdown(
 	filters: ViewFilters,
 	by: BreakdownKey
 ): Promise<BreakdownRow[]> {
-	const rows = await figuresBy(db, scope, filters, by);
-	return rows.map((r) => ({
+	return (await figuresBy(db, scope, filters, by)).map(toBreakdownRow);
+}
+
+/** A breakdown row of the SQL in the page's shape (camelCase, money as numbers). */
+export function toBreakdownRow(r: BreakdownSqlRow): BreakdownRow {
+	return {
 		key: String(r.key),
 		laosCovered: r.laos_covered,
 		laosReporting: r.laos_reporting,
@@ -158,5 +151,5 @@ export async function buildBreakdown(
 		notDone: r.not_done,
 		disbursedBaht: toNumber(r.disbursed_baht) ?? 0,
 		includesSynthetic: r.includes_synthetic
-	}));
+	};
 }

@@ -1,0 +1,26 @@
+import { respond } from '../extracts/http.ts';
+import type { ReleaseExtractName } from '../../releases/types.ts';
+import type { Database } from '../../../../db/client.ts';
+import { cachedReleaseExtract } from './extract.ts';
+import type { Release } from './read.ts';
+
+/** A release never changes: a year in any cache, never revalidated. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Without its tag the URL could outlive a rebuilt database: revalidate (the ETag makes it cheap). */
+export const REVALIDATE = 'public, no-cache';
+
+/**
+ * GET /api/public/releases/[version]/[name]: the extract, immutable when the URL names the
+ * release's tag (as the page's links do), revalidated when it has none. A wrong tag is refused
+ * by the caller (404) before this.
+ */
+export async function serveReleaseExtract(
+	request: Request,
+	db: Database,
+	release: Release,
+	name: ReleaseExtractName,
+	tagged: boolean
+): Promise<Response> {
+	const payload = await cachedReleaseExtract(db, release, name);
+	return respond(request, payload, tagged ? IMMUTABLE : REVALIDATE);
+}

@@ -1,0 +1,37 @@
+import { json } from '@sveltejs/kit';
+import { isReleaseExtractName } from '$lib/releases/types';
+import { parseVersion } from '$lib/releases/version';
+import { withScope } from '$lib/server/db';
+import * as releases from '$lib/server/releases';
+import type { RequestHandler } from './$types';
+
+/**
+ * GET /api/public/releases/3/release_figures?tag=…: one extract of a published release, for
+ * DuckDB-WASM on the public page. Anyone may read it (scope 'public': the release tables only).
+ * Immutable under its tag; a wrong tag is a 404 (a link from another database or format).
+ */
+export const GET: RequestHandler = async ({ request, params, url }) => {
+	const version = parseVersion(params.version);
+	if (version === null) {
+		return json({ error: 'malformed release version / เลขฉบับไม่ถูกต้อง' }, { status: 400 });
+	}
+	if (!isReleaseExtractName(params.name)) {
+		return json(
+			{ error: `unknown extract / ไม่รู้จักชุดข้อมูล: ${params.name.slice(0, 40)}` },
+			{ status: 404 }
+		);
+	}
+	const name = params.name;
+	const tag = url.searchParams.get('tag');
+	return withScope(
+		{ kind: 'public' },
+		async (db) => {
+			const release = await releases.releaseByVersion(db, version);
+			if (!release || (tag !== null && tag !== release.tag)) {
+				return json({ error: `no such release / ไม่พบข้อมูลเผยแพร่: ${version}` }, { status: 404 });
+			}
+			return releases.serveReleaseExtract(request, db, release, name, tag !== null);
+		},
+		{ readOnly: true }
+	);
+};

@@ -1,0 +1,3 @@
+import { registerReleasesSuite } from './releases.suite.ts';
+
+registerReleasesSuite('postgres');
