@@ -72,6 +72,13 @@ step('เผยแพร่ฉบับแรกถ้ายังไม่ม�
 	'ฉบับแรก เผยแพร่อัตโนมัติเมื่อเริ่มระบบ (npm start) / first release, published by npm start'
 ]);
 
+// The dashboard is behind a sign-in: on the very first start (no account at all) an admin is
+// created with a random password, printed here once. Later starts print nothing of it.
+step('บัญชีผู้ดูแลระบบคนแรก / the first administrator account', tsx, [
+	'scripts/users.ts',
+	'first-admin'
+]);
+
 process.stdout.write(
 	`\n▶ แดชบอร์ด / dashboard: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`
 );

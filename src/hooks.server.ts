@@ -86,27 +86,27 @@ const authorize: Handle = async ({ event, resolve }) => {
 				}
 			});
 		}
-		const message =
+		const [th, en] =
 			decision.status === 401
-				? 'sign in to see this / เข้าสู่ระบบเพื่อดูข้อมูลนี้'
-				: 'not allowed for this account / บัญชีนี้ไม่มีสิทธิ์';
+				? ['เข้าสู่ระบบเพื่อดูข้อมูลนี้', 'Sign in to see this.']
+				: ['บัญชีนี้ไม่มีสิทธิ์เปิดหน้านี้', 'This account may not open this page.'];
 		if (isPage) {
-			return new Response(forbiddenPage(decision.status, message), {
+			return new Response(access.refusalPage(decision.status, th, en), {
 				status: decision.status,
-				headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+				headers: {
+					'content-type': 'text/html; charset=utf-8',
+					'cache-control': 'no-store',
+					'content-security-policy': access.REFUSAL_CSP
+				}
 			});
 		}
-		return json({ error: message, code: decision.reason }, { status: decision.status });
+		return json({ error: `${en} / ${th}`, code: decision.reason }, { status: decision.status });
 	}
 	const response = await resolve(event);
 	// Anything drawn from a viewer's scope is never stored by a browser or a proxy.
 	if (decision.access !== 'public') response.headers.set('cache-control', 'no-store');
 	return response;
 };
-
-function forbiddenPage(status: number, message: string): string {
-	return `<!doctype html><html lang="th"><meta charset="utf-8"><title>${status}</title><body style="font-family:'Noto Sans Thai',sans-serif;padding:2rem"><h1>${status}</h1><p>${message}</p><p><a href="/">หน้าแรก / Home</a> · <a href="/login">เข้าสู่ระบบ / Sign in</a></p></body></html>`;
-}
 
 /** Headers every response carries (the CSP itself is SvelteKit's, in svelte.config.js). */
 const headers: Handle = async ({ event, resolve }) => {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { ROOT } from './harness.ts';
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 export const PASSWORD = 'ทดสอบ-correct-horse-42';
 
@@ -49,8 +49,10 @@ export async function sessionToken(
 	const res = await fetch(`${baseUrl}/login`, {
 		method: 'POST',
 		redirect: 'manual',
+		// accept text/html: a plain form post (a 303), not SvelteKit's enhanced-action JSON.
 		headers: {
 			origin: baseUrl,
+			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
 		body: new URLSearchParams({ username, password, next: '/overview' })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, ROOT, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 const SEEDS = join(ROOT, 'fixtures/seeds');
@@ -30,6 +31,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -205,7 +207,7 @@ describe('document page', () => {
 	it('answers 404 for documents that do not exist or malformed ids', async () => {
 		const statuses = [];
 		for (const id of ['999999', 'abc', '1%27%20or%201=1', '-1', '1'.repeat(40)]) {
-			statuses.push((await fetch(`${app.url}/documents/${id}`)).status);
+			statuses.push((await app.fetch(`/documents/${id}`)).status);
 		}
 		expect(statuses).toEqual([404, 404, 404, 404, 404]);
 	});

@@ -13,6 +13,7 @@ import { buildByProvinceSql } from '../../src/lib/query/build-by-province-sql.ts
 import { buildOverviewSql } from '../../src/lib/query/build-overview-sql.ts';
 import { EXTRACT_NAMES } from '../../src/lib/query/codes.ts';
 import { openDuckDb, type DuckDb } from '../db/extracts.duckdb.ts';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, ROOT, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -64,7 +65,7 @@ describe('SQL builders on the served extracts (Node DuckDB-WASM)', () => {
 	beforeAll(async () => {
 		duck = await openDuckDb();
 		for (const name of EXTRACT_NAMES) {
-			const res = await fetch(`${app.url}/api/extracts/${name}`);
+			const res = await app.fetch(`/api/extracts/${name}`);
 			if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
 			duck.load(name, new Uint8Array(await res.arrayBuffer()));
 		}
@@ -125,6 +126,7 @@ describe('/dev/duckdb in Chromium (self-hosted DuckDB-WASM)', () => {
 	beforeAll(async () => {
 		browser = await launchChromium();
 		page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+		await signIn(page.context(), app.url, 'analyst');
 		page.on('request', (r) => requests.push(r));
 		// Every CSP violation the page (or its worker) reports, kept for the last test.
 		await page.addInitScript(() => {
@@ -213,7 +215,7 @@ describe('/dev/duckdb in Chromium (self-hosted DuckDB-WASM)', () => {
 	});
 
 	it('runs under the Content-Security-Policy: wasm and worker allowed, nothing violated', async () => {
-		const response = await fetch(`${app.url}/dev/duckdb`);
+		const response = await app.fetch(`/dev/duckdb`);
 		const csp = response.headers.get('content-security-policy') ?? '';
 		const directives = Object.fromEntries(
 			csp.split(';').map((d) => {

@@ -8,6 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { addStandardUsers, fetchAs, sessionToken } from './accounts.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -15,6 +16,13 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 export interface App {
 	url: string;
 	dataDir: string;
+	/**
+	 * A fetch signed in as `as` (default 'analyst', from addStandardUsers), or anonymous with
+	 * `as: null`. Sessions come from the real /login action and are reused per user.
+	 */
+	fetch(path: string, init?: RequestInit, as?: string | null): Promise<Response>;
+	/** A signed-in session token for `username` (password: accounts.ts PASSWORD). */
+	token(username?: string): Promise<string>;
 	/** Stops the server; the data folder is removed unless `keepData`. */
 	stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -57,10 +65,14 @@ export function publish(dataDir: string, note = ''): string {
  */
 export async function startApp(
 	prepare: (dataDir: string) => void,
-	options: { dataDir?: string } = {}
+	options: { dataDir?: string; users?: boolean; officerProvinces?: string[] } = {}
 ): Promise<App> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
 	prepare(dataDir);
+	// An analyst, an admin and officers, unless the folder is served again (they exist already).
+	if ((options.users ?? !options.dataDir) === true) {
+		addStandardUsers(dataDir, options.officerProvinces);
+	}
 	const port = await freePort();
 	const child: ChildProcess = spawn('node', ['build'], {
 		cwd: ROOT,
@@ -82,7 +94,7 @@ export async function startApp(
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		try {
-			const res = await fetch(`${url}/documents`);
+			const res = await fetch(`${url}/login`);
 			if (res.status === 200) break;
 		} catch {
 			/* not listening yet */
@@ -93,9 +105,23 @@ export async function startApp(
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
+	const tokens = new Map<string, Promise<string>>();
+	const token = (username = 'analyst') => {
+		let t = tokens.get(username);
+		if (!t) {
+			t = sessionToken(url, username);
+			tokens.set(username, t);
+			t.catch(() => tokens.delete(username));
+		}
+		return t;
+	};
 	return {
 		url,
 		dataDir,
+		token,
+		async fetch(path, init = {}, as = 'analyst') {
+			return fetchAs(url, as === null ? null : await token(as))(path, init);
+		},
 		async stop(options = {}) {
 			if (child.exitCode === null && child.signalCode === null) {
 				// SIGKILL after 5 s: a graceful shutdown can wait on the database's handles.

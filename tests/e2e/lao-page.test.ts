@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -27,6 +28,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -133,7 +135,7 @@ describe('LAO page', () => {
 			'1'.repeat(5000),
 			'1234567'
 		]) {
-			const res = await fetch(`${app.url}/lao/${code}`);
+			const res = await app.fetch(`/lao/${code}`);
 			const body = await res.text();
 			answers.push([
 				res.status,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/lib/lists/csv.ts';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -17,6 +18,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -142,7 +144,7 @@ describe('/lists', () => {
 
 	it('refuses hostile queries with a clear 400/404, never a 500', async () => {
 		const status = async (path: string) => {
-			const res = await fetch(`${app.url}${path}`);
+			const res = await app.fetch(`${path}`);
 			const body = await res.text();
 			// An HTML error page also holds the navigation (/lists…): read its error message only.
 			const message = res.headers.get('content-type')?.startsWith('text/html')

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRID_SIZE, tileByCode } from '../../src/lib/map/tiles.ts';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -16,6 +17,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 }, 120_000);
 
@@ -160,7 +162,7 @@ describe('overview crossfilter', () => {
 	});
 
 	it('refuses a malformed or hostile view with 400, an unknown province with 404', async () => {
-		const status = async (query: string) => (await fetch(`${app.url}/overview?${query}`)).status;
+		const status = async (query: string) => (await app.fetch(`/overview?${query}`)).status;
 		expect([
 			await status('fy=abc'),
 			await status('fy=99999999999999999999'),
@@ -173,7 +175,7 @@ describe('overview crossfilter', () => {
 				'province=52&dim=1&fy=2568&verdict=accepted_with_warnings&type=town_municipality'
 			)
 		]).toEqual([400, 400, 400, 400, 400, 400, 404, 200]);
-		const res = await fetch(`${app.url}/overview?fy=abc&lang=en`);
+		const res = await app.fetch(`/overview?fy=abc&lang=en`);
 		expect(await res.text()).toContain('Invalid filters in the URL: fy=abc');
 	});
 });

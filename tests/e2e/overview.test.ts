@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRID_SIZE, tileByCode } from '../../src/lib/map/tiles.ts';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -16,6 +17,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './accounts.ts';
 import {
 	duckdbFiles,
 	etl,
@@ -17,8 +18,7 @@ import {
  * The public pages on the built app: a release of the three seeds published before the server
  * starts (the CLI, as an operator; PGlite is single-process), read on a phone; a document
  * ingested afterwards changes nothing public until release 2 is published from /publish.
- * Until sign-in lands every request is national (interim hooks), so /publish needs no account
- * here; once sessions land, the /publish tests need a signed-in analyst.
+ * The dashboard and /publish are an analyst's, signed in through the real /login action.
  */
 let app: App;
 let browser: Browser;
@@ -300,7 +300,8 @@ describe('a document ingested after release 1', () => {
 		);
 		expect(await page.getAttribute('[data-testid=release]', 'data-version')).toBe('1');
 		expect(await page.$('[data-testid=synthetic-banner]')).toBeNull();
-		// The dashboard, reading the live tables, has the new documents at once.
+		// The dashboard (an analyst, signed in), reading the live tables, has them at once.
+		await signIn(phone, app.url, 'analyst');
 		await page.goto(`${app.url}/overview`);
 		expect(await page.$('[data-testid=synthetic-banner]')).not.toBeNull();
 	});

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './accounts.ts';
 import { etl, launchChromium, SCREENSHOTS, startApp, type App } from './harness.ts';
 
 let app: App;
@@ -30,6 +31,7 @@ beforeAll(async () => {
 	});
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1500, height: 1300 } });
+	await signIn(page.context(), app.url, 'analyst');
 	mkdirSync(SCREENSHOTS, { recursive: true });
 }, 600_000);
 
@@ -123,7 +125,7 @@ describe('/risk', () => {
 	});
 
 	it('hostile query strings: 400 for the table parameters, 404 past the last page, notice for filters', async () => {
-		const status = async (q: string) => (await fetch(`${app.url}/risk?${q}`)).status;
+		const status = async (q: string) => (await app.fetch(`/risk?${q}`)).status;
 		expect([
 			await status('page=abc'),
 			await status('page=0'),
@@ -132,8 +134,8 @@ describe('/risk', () => {
 			await status('dir=sideways'),
 			await status('page=999')
 		]).toEqual([400, 400, 400, 400, 400, 404]);
-		const res = await fetch(
-			`${app.url}/risk?lang=en&province=99,15');--&type=%3Cscript%3E&fy=${'1'.repeat(300)}`
+		const res = await app.fetch(
+			`/risk?lang=en&province=99,15');--&type=%3Cscript%3E&fy=${'1'.repeat(300)}`
 		);
 		const html = await res.text();
 		expect(res.status).toBe(200);

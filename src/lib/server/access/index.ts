@@ -12,3 +12,4 @@ export {
 	type ViewerAccount
 } from './viewer.ts';
 export { safeNext } from './next.ts';
+export { refusalPage, REFUSAL_CSP } from './refusal-page.ts';
