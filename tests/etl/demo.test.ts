@@ -129,6 +129,9 @@ describe('demo end to end on pglite (N = 20, 2566–2567, seed 7)', () => {
 			plan_items: 0,
 			problems: 0,
 			quarantine: 0,
+			release_documents: 0,
+			release_figures: 0,
+			release_laos: 0,
 			report_items: 0,
 			source_documents: 0,
 			unassigned_amounts: 0
