@@ -10,6 +10,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
+import { lockDataDir } from './pglite-lock.ts';
 import { PROVINCES } from './seed/provinces.ts';
 
 export type Schema = typeof schema;
@@ -78,15 +79,28 @@ export function openPostgres(url: string, options: { maintenance?: boolean } = {
 	};
 }
 
-/** PGlite in a data folder (created if missing) or in memory ('memory://'). */
+/**
+ * PGlite in a data folder (created if missing) or in memory ('memory://'). A data folder is
+ * locked for this process until close (db/pglite-lock.ts): a second process (the server while
+ * `npm run users` or `npm run etl` runs) gets DataDirLockedError instead of corrupting it.
+ */
 export async function openPglite(
 	dataDir?: string,
 	options: { maintenance?: boolean } = {}
 ): Promise<Db> {
 	const dir = dataDir ?? process.env.SUJARIT_DATA_DIR ?? '.data/pglite';
-	if (!dir.includes('://')) mkdirSync(dir, { recursive: true });
-	const client = await PGlite.create(dir);
-	if (options.maintenance) await client.exec(`set sujarit.scope = 'maintenance'`);
+	const inFolder = !dir.includes('://');
+	if (inFolder) mkdirSync(dir, { recursive: true });
+	const lock = inFolder ? lockDataDir(dir) : null;
+	let client: PGlite | undefined;
+	try {
+		client = await PGlite.create(dir);
+		if (options.maintenance) await client.exec(`set sujarit.scope = 'maintenance'`);
+	} catch (error) {
+		await client?.close().catch(() => {});
+		lock?.release();
+		throw error;
+	}
 	const db = drizzlePglite({ client, schema });
 	return {
 		db,
@@ -95,7 +109,13 @@ export async function openPglite(
 			await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
 			await seedProvinces(db);
 		},
-		close: () => client.close()
+		async close() {
+			try {
+				await client.close();
+			} finally {
+				lock?.release();
+			}
+		}
 	};
 }
 

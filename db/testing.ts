@@ -5,17 +5,20 @@ import { openPglite, openPostgres, type Db, type Driver } from './client.ts';
 
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** A test database; `url` is its PostgreSQL URL (for a child process), null on PGlite. */
+export type TestDb = Db & { url: string | null };
+
 /**
  * A fresh, migrated database for one test file. PostgreSQL: a new database `sujarit_t_<random>`
  * created through TEST_DATABASE_URL (a maintenance database such as `postgres`) and dropped on
  * close, so that test files can run in parallel. PGlite: an in-memory instance.
  * Throws when PostgreSQL is unreachable: a suite that needs it must fail, not skip.
  */
-export async function withTestDatabase(driver: Driver): Promise<Db> {
+export async function withTestDatabase(driver: Driver): Promise<TestDb> {
 	if (driver === 'pglite') {
 		const handle = await openPglite('memory://', { maintenance: true });
 		await handle.migrate();
-		return handle;
+		return { ...handle, url: null };
 	}
 	const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
 	const admin = postgres(adminUrl, { max: 1, connect_timeout: 10, onnotice: () => {} });
@@ -42,6 +45,7 @@ export async function withTestDatabase(driver: Driver): Promise<Db> {
 	}
 	return {
 		...handle,
+		url: url.toString(),
 		async close() {
 			await handle.close();
 			await drop();

@@ -1,16 +1,117 @@
-import type { Handle } from '@sveltejs/kit';
-import { ANONYMOUS } from '$lib/server/access';
-import { NATIONAL } from '$lib/server/extracts';
+import { json, type Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import * as access from '$lib/server/access';
+import * as auth from '$lib/server/auth';
+import { withScope } from '$lib/server/db';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Headers every response carries (the Content-Security-Policy itself is SvelteKit's, set in
- * svelte.config.js). Interim: every request is national until the session lookup lands (issue 5).
+ * Cross-site writes are refused before anything else runs. SvelteKit's own origin check
+ * (csrf.checkOrigin, on by default) covers form content types only; this covers every mutating
+ * request, whatever its Content-Type, and a missing Origin header. JSON endpoints also refuse
+ * other content types, so a cross-site form can never reach them as a "simple" request.
  */
-export const handle: Handle = async ({ event, resolve }) => {
-	event.locals.viewer = ANONYMOUS;
-	event.locals.scope = NATIONAL;
+const sameOrigin: Handle = async ({ event, resolve }) => {
+	const { request, url } = event;
+	if (!MUTATING.has(request.method)) return resolve(event);
+	const origin = request.headers.get('origin');
+	if (origin !== url.origin) {
+		return json(
+			{ error: 'cross-site request refused / ปฏิเสธคำขอจากต่างเว็บไซต์', code: 'cross_origin' },
+			{ status: 403 }
+		);
+	}
+	if (url.pathname.startsWith('/api/')) {
+		const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+		if (type !== 'application/json') {
+			return json(
+				{ error: 'expected application/json / ต้องเป็น application/json', code: 'content_type' },
+				{ status: 415 }
+			);
+		}
+	}
+	return resolve(event);
+};
+
+/** The session cookie → the viewer; a renewed session gets a fresh cookie, a dead one loses it. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	event.locals.viewer = access.ANONYMOUS;
+	event.locals.scope = null;
+	const token = event.cookies.get(auth.SESSION_COOKIE);
+	if (token) {
+		const found = await withScope({ kind: 'auth' }, (db) =>
+			auth.validateSessionToken(db, token, new Date())
+		);
+		if (found) {
+			event.locals.viewer = {
+				kind: 'account',
+				account: found.account,
+				sessionId: found.session.id,
+				viewAs: found.account.role === 'admin' ? found.session.viewAs : null
+			};
+			if (found.renewed) {
+				event.cookies.set(
+					auth.SESSION_COOKIE,
+					token,
+					auth.sessionCookieOptions(event.url, found.session.expiresAt)
+				);
+			}
+		} else {
+			event.cookies.delete(auth.SESSION_COOKIE, { path: '/' });
+		}
+	}
+	event.locals.scope = access.scopeOf(event.locals.viewer);
+	return resolve(event);
+};
+
+/**
+ * The route table decides before any load, action or endpoint runs. A page asks an anonymous
+ * reader to sign in (303 to /login?next=…); an endpoint or a data request answers 401/403 JSON.
+ */
+const authorize: Handle = async ({ event, resolve }) => {
+	const decision = access.authorize(event.locals.viewer, event.route.id);
+	if (!decision.ok) {
+		const isPage =
+			!event.url.pathname.startsWith('/api/') &&
+			!event.isDataRequest &&
+			(event.request.headers.get('accept') ?? '').includes('text/html');
+		if (decision.status === 401 && isPage && event.request.method === 'GET') {
+			const next = `${event.url.pathname}${event.url.search}`;
+			return new Response(null, {
+				status: 303,
+				headers: { location: `/login?next=${encodeURIComponent(next)}`, 'cache-control': 'no-store' }
+			});
+		}
+		const message =
+			decision.status === 401
+				? 'sign in to see this / เข้าสู่ระบบเพื่อดูข้อมูลนี้'
+				: 'not allowed for this account / บัญชีนี้ไม่มีสิทธิ์';
+		if (isPage) {
+			return new Response(forbiddenPage(decision.status, message), {
+				status: decision.status,
+				headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }
+			});
+		}
+		return json({ error: message, code: decision.reason }, { status: decision.status });
+	}
+	const response = await resolve(event);
+	// Anything drawn from a viewer's scope is never stored by a browser or a proxy.
+	if (decision.access !== 'public') response.headers.set('cache-control', 'no-store');
+	return response;
+};
+
+function forbiddenPage(status: number, message: string): string {
+	return `<!doctype html><html lang="th"><meta charset="utf-8"><title>${status}</title><body style="font-family:'Noto Sans Thai',sans-serif;padding:2rem"><h1>${status}</h1><p>${message}</p><p><a href="/">หน้าแรก / Home</a> · <a href="/login">เข้าสู่ระบบ / Sign in</a></p></body></html>`;
+}
+
+/** Headers every response carries (the CSP itself is SvelteKit's, in svelte.config.js). */
+const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
 	return response;
 };
+
+export const handle = sequence(headers, sameOrigin, authenticate, authorize);

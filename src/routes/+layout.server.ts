@@ -1,5 +1,6 @@
 import { isDigits, isLang, type Lang } from '$lib/i18n';
 import type { Digits } from '$lib/format/number';
+import * as access from '$lib/server/access';
 import type { Cookies } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
@@ -22,10 +23,23 @@ function preference<T extends string>(
 	return valid(saved) ? saved : fallback;
 }
 
-export const load: LayoutServerLoad = ({ url, cookies }) => {
+/** What the header needs to know about the viewer: names and roles, never a token or a hash. */
+function viewerSummary(viewer: access.Viewer) {
+	if (viewer.kind === 'anonymous') return null;
+	return {
+		username: viewer.account.username,
+		displayName: viewer.account.displayName,
+		role: viewer.account.role,
+		effectiveRole: access.effectiveRole(viewer),
+		provinces: viewer.account.provinces,
+		viewAs: viewer.viewAs
+	};
+}
+
+export const load: LayoutServerLoad = ({ url, cookies, locals }) => {
 	const lang: Lang = preference(url, cookies, 'lang', isLang, 'th');
 	// Arabic digits by default (what most readers type and search with); Thai digits, as the
 	// documents themselves print them, on request.
 	const digits: Digits = preference(url, cookies, 'digits', isDigits, 'arabic');
-	return { lang, digits };
+	return { lang, digits, viewer: viewerSummary(locals.viewer) };
 };

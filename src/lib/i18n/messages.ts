@@ -1,3 +1,4 @@
+import { ACCESS_MESSAGES } from './areas/access.ts';
 import { EXPLORE_MESSAGES } from './areas/explore.ts';
 import { LAO_MESSAGES } from './areas/lao.ts';
 import { LISTS_MESSAGES } from './areas/lists.ts';
@@ -127,7 +128,8 @@ const CORE_MESSAGES = {
  * Each view keeps its strings in areas/<view>.ts; a key defined twice is a type error below
  * (the spread would silently keep the last one).
  */
-type Areas = typeof EXPLORE_MESSAGES &
+type Areas = typeof ACCESS_MESSAGES &
+	typeof EXPLORE_MESSAGES &
 	typeof LAO_MESSAGES &
 	typeof LISTS_MESSAGES &
 	typeof RELEASES_MESSAGES &
@@ -138,6 +140,7 @@ void noClash;
 
 export const MESSAGES = {
 	...CORE_MESSAGES,
+	...ACCESS_MESSAGES,
 	...EXPLORE_MESSAGES,
 	...LAO_MESSAGES,
 	...LISTS_MESSAGES,

@@ -1,0 +1,3 @@
+import { registerAuthSuite } from './auth.suite.ts';
+
+registerAuthSuite('pglite');

@@ -1,0 +1,3 @@
+import { registerRowSecuritySuite } from './row-security.suite.ts';
+
+registerRowSecuritySuite('postgres');

@@ -1,0 +1,3 @@
+import { registerUsersCliSuite } from './users-cli.suite.ts';
+
+registerUsersCliSuite('postgres');
