@@ -51,7 +51,9 @@ export async function sessionToken(
 		redirect: 'manual',
 		headers: {
 			origin: baseUrl,
-			'content-type': 'application/x-www-form-urlencoded'
+			'content-type': 'application/x-www-form-urlencoded',
+			// Without it SvelteKit answers a form action as JSON (200), not with the 303 a browser gets.
+			accept: 'text/html'
 		},
 		body: new URLSearchParams({ username, password, next: '/overview' })
 	});

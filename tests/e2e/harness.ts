@@ -82,7 +82,8 @@ export async function startApp(
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		try {
-			const res = await fetch(`${url}/documents`);
+			// A public page: with sessions, /documents answers an anonymous fetch 401.
+			const res = await fetch(`${url}/releases`);
 			if (res.status === 200) break;
 		} catch {
 			/* not listening yet */
