@@ -80,7 +80,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 			const next = `${event.url.pathname}${event.url.search}`;
 			return new Response(null, {
 				status: 303,
-				headers: { location: `/login?next=${encodeURIComponent(next)}`, 'cache-control': 'no-store' }
+				headers: {
+					location: `/login?next=${encodeURIComponent(next)}`,
+					'cache-control': 'no-store'
+				}
 			});
 		}
 		const message =

@@ -16,7 +16,11 @@ export const load: PageServerLoad = async ({ parent, locals }) => {
 		{ kind: 'auth' },
 		(db) =>
 			db
-				.select({ code: schema.provinces.code, nameTh: schema.provinces.nameTh, nameEn: schema.provinces.nameEn })
+				.select({
+					code: schema.provinces.code,
+					nameTh: schema.provinces.nameTh,
+					nameEn: schema.provinces.nameEn
+				})
 				.from(schema.provinces)
 				.orderBy(asc(schema.provinces.code)),
 		{ readOnly: true }
