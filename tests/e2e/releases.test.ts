@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from './accounts.ts';
+import { fetchAs, sessionToken, signIn } from './accounts.ts';
 import {
 	duckdbFiles,
 	etl,
@@ -16,24 +16,29 @@ import {
 
 /**
  * The public pages on the built app: a release of the three seeds published before the server
- * starts (the CLI, as an operator; PGlite is single-process), read on a phone; a document
- * ingested afterwards changes nothing public until release 2 is published from /publish.
- * The dashboard and /publish are an analyst's, signed in through the real /login action.
+ * starts (the CLI, as an operator; PGlite is single-process), read on a phone by an anonymous
+ * reader; a document ingested afterwards changes nothing public until a signed-in analyst
+ * publishes release 2 from /publish (an officer is refused, an anonymous reader sent to sign in).
  */
 let app: App;
 let browser: Browser;
 let phone: BrowserContext;
 let page: Page;
+/** An analyst's phone (signed in after the restart): the dashboard and /publish. */
+let analyst: BrowserContext | undefined;
 const requests: string[] = [];
 
 const NOTE = 'ฉบับแรก: เอกสารจริงสามฉบับ\nFirst release: the three real documents';
 
 beforeAll(async () => {
-	app = await startApp((dataDir) => {
-		etl(dataDir, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
-		etl(dataDir, ['ingest', 'fixtures/seeds']);
-		publish(dataDir, NOTE);
-	});
+	app = await startApp(
+		(dataDir) => {
+			etl(dataDir, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
+			etl(dataDir, ['ingest', 'fixtures/seeds']);
+			publish(dataDir, NOTE);
+		},
+		{ officerProvinces: ['15'] }
+	);
 	browser = await launchChromium();
 	phone = await browser.newContext({
 		viewport: { width: 390, height: 844 },
@@ -65,7 +70,8 @@ async function kpis(): Promise<Record<string, string>> {
 const text = async (selector: string) => ((await page.textContent(selector)) ?? '').trim();
 
 /** Scrolls through the page so that every lazy chart draws, then screenshots it whole. */
-async function screenshot(name: string): Promise<void> {
+async function screenshot(name: string, on: Page = page): Promise<void> {
+	const page = on;
 	for (let y = 0; y < 12_000; y += 600) {
 		await page.evaluate((top) => window.scrollTo(0, top), y);
 		await page.waitForTimeout(60);
@@ -300,15 +306,48 @@ describe('a document ingested after release 1', () => {
 		);
 		expect(await page.getAttribute('[data-testid=release]', 'data-version')).toBe('1');
 		expect(await page.$('[data-testid=synthetic-banner]')).toBeNull();
-		// The dashboard (an analyst, signed in), reading the live tables, has them at once.
-		await signIn(phone, app.url, 'analyst');
-		await page.goto(`${app.url}/overview`);
-		expect(await page.$('[data-testid=synthetic-banner]')).not.toBeNull();
+		// The dashboard, reading the live tables, has the new documents at once (for an analyst).
+		analyst = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+		await signIn(analyst, app.url, 'analyst');
+		const dashboard = await analyst.newPage();
+		await dashboard.goto(`${app.url}/overview`);
+		expect(await dashboard.$('[data-testid=synthetic-banner]')).not.toBeNull();
+		await dashboard.close();
+	});
+
+	it('sends an anonymous reader to sign in and refuses an officer at /publish (403)', async () => {
+		const anonymous = await fetch(`${app.url}/publish`, {
+			redirect: 'manual',
+			headers: { accept: 'text/html' }
+		});
+		const officer = fetchAs(app.url, await sessionToken(app.url, 'officer15'));
+		const form = new URLSearchParams({ note: 'x', based_on: '1' });
+		const [page403, post403] = await Promise.all([
+			officer('/publish', { headers: { accept: 'text/html' } }),
+			officer('/publish', {
+				method: 'POST',
+				body: form,
+				headers: {
+					origin: app.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'application/json'
+				}
+			})
+		]);
+		expect([
+			anonymous.status,
+			anonymous.headers.get('location'),
+			page403.status,
+			post403.status
+		]).toEqual([303, '/login?next=%2Fpublish', 403, 403]);
 	});
 
 	it('previews release 2 at /publish, refuses a note over 2,000 characters, then publishes', async () => {
+		const page = await analyst!.newPage();
 		await page.goto(`${app.url}/publish`);
-		expect(await text('[data-testid=next]')).toMatch(/^จะเผยแพร่เป็นฉบับที่ 2 จากเอกสาร \d+ ฉบับ$/);
+		expect((await page.textContent('[data-testid=next]'))?.trim()).toMatch(
+			/^จะเผยแพร่เป็นฉบับที่ 2 จากเอกสาร \d+ ฉบับ$/
+		);
 		const added = await page.$$eval('[data-testid=added-documents] tbody tr', (r) => r.length);
 		expect(added).toBeGreaterThan(0);
 		await page.fill('[data-testid=note]', 'ก'.repeat(2001));
@@ -323,7 +362,8 @@ describe('a document ingested after release 1', () => {
 		);
 		// The preview now compares with release 2: nothing left to publish.
 		await page.waitForSelector('[data-testid=unchanged]');
-		await screenshot('publish-phone-th.png');
+		await screenshot('publish-phone-th.png', page);
+		await page.close();
 	});
 
 	it('shows release 2 on the home page, labelled synthetic; release 1 is unchanged', async () => {
