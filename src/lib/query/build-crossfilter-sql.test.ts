@@ -7,17 +7,17 @@ import { toQueryFilters } from './view-filters.ts';
 
 // Executed on the seed extracts in tests/db/overview-filters.suite.ts (both drivers agree).
 describe('crossfilter SQL', () => {
-	it('builds the report cube at LAO × year × มิติ × verdict × item kind', () => {
+	it('builds the report cube at LAO × year × มิติ × verdict from facts_cube', () => {
 		expect(buildCubeSql('report')).toBe(`create or replace table "cube_report" as
-select "f"."lao_key", "l"."province_code", "l"."type" as "lao_type", "f"."fiscal_year", "f"."dimension", "doc"."verdict", "f"."item_kind",
+select "f"."lao_key", "l"."province_code", "l"."type" as "lao_type", "f"."fiscal_year", "f"."dimension", "f"."verdict",
 	bool_or("f"."is_synthetic") as "synthetic",
-	count(*)::integer as "items",
-	count(*) filter (where "f"."status" = 2)::integer as "done",
-	count(*) filter (where "f"."status" = 3)::integer as "not_done",
-	sum("f"."disbursed") as "disbursed"
-from "facts_report" as "f"
+	sum("f"."report_items")::integer as "items",
+	sum("f"."done")::integer as "done",
+	sum("f"."not_done")::integer as "not_done",
+	sum("f"."disbursed_baht") as "disbursed"
+from "facts_cube" as "f"
 	left join "dim_lao" as "l" on "l"."lao_key" = "f"."lao_key"
-	left join "dim_document" as "doc" on "doc"."doc_key" = "f"."doc_key"
+where "f"."report_items" > 0
 group by all`);
 	});
 

@@ -33,14 +33,18 @@ export interface WasmConnectorOptions {
 }
 
 /**
- * A Connector over DuckDB-WASM. Extracts are fetched with the browser's HTTP cache in its default
+ * A Connector over DuckDB-WASM. `db` may still be instantiating: extracts are fetched at once and
+ * wait for the engine only to be inserted, so the download overlaps the wasm's start. Extracts are fetched with the browser's HTTP cache in its default
  * mode: the server answers `Cache-Control: private, no-cache` with an ETag, so a reload sends
  * If-None-Match and a 304 reuses the cached bytes.
  */
-export function wasmConnector(db: AsyncDuckDB, options: WasmConnectorOptions = {}): Connector {
+export function wasmConnector(
+	db: AsyncDuckDB | Promise<AsyncDuckDB>,
+	options: WasmConnectorOptions = {}
+): Connector {
 	const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 	let conn: Promise<AsyncDuckDBConnection> | null = null;
-	const connection = () => (conn ??= db.connect());
+	const connection = () => (conn ??= Promise.resolve(db).then((d) => d.connect()));
 
 	async function run<T extends object>(sql: string): Promise<T[]> {
 		try {

@@ -10,7 +10,7 @@ import { without } from '../state/view-axes.ts';
 import { buildCubeSql, CUBES } from './build-cube-sql.ts';
 import { buildLaoPointsSql, type LaoPointRow } from './build-lao-points-sql.ts';
 import { buildSliceSql, type SliceKey, type SliceRow } from './build-slice-sql.ts';
-import { EXTRACT_NAMES, LAO_TYPES } from './codes.ts';
+import { LAO_TYPES, type ExtractName } from './codes.ts';
 import { wasmConnector, type Connector } from './connector.ts';
 import { getDuckDB } from './duckdb.ts';
 import { ident } from './sql.ts';
@@ -20,8 +20,24 @@ import { toQueryFilters } from './view-filters.ts';
 export interface EngineStats {
 	extracts: Record<string, number>;
 	cubes: { plan: number; report: number };
+	/** How many plan and report items (fact rows) the cubes stand for. */
+	facts: { plan: number; report: number };
 	ms: number;
 }
+
+/**
+ * What the crossfilter loads: the facts already summed per LAO × year × มิติ × verdict, and the
+ * LAOs (province, type, name, coordinates). The raw facts (facts_plan, facts_report) and
+ * dim_document stay on the server until a raw-fact query asks for them.
+ */
+export const ENGINE_EXTRACTS = ['facts_cube', 'dim_lao'] as const satisfies readonly ExtractName[];
+
+/** performance.measure() names, read by bench/dashboard.ts. */
+export const MEASURES = {
+	ready: 'sujarit:engine-ready',
+	load: (name: string) => `sujarit:load:${name}`,
+	cubes: 'sujarit:cubes'
+} as const;
 
 export interface CrossfilterEngine {
 	stats: EngineStats;
@@ -112,22 +128,36 @@ export async function viewFigures(
 	return { years, byDimension, byType, byProvince, points };
 }
 
-/** Starts DuckDB-WASM, loads the extracts and builds the cubes. Throws a QueryError on failure. */
+/**
+ * Starts DuckDB-WASM, loads the extracts and builds the cubes. Throws a QueryError on failure.
+ * The extracts are fetched while the wasm instantiates (wasmConnector takes the pending engine).
+ */
 export async function startEngine(): Promise<CrossfilterEngine> {
 	const t0 = performance.now();
-	const connector = wasmConnector(await getDuckDB());
-	const extracts: Record<string, number> = {};
-	for (const name of EXTRACT_NAMES) extracts[name] = (await connector.loadExtract(name)).rows;
+	const connector = wasmConnector(getDuckDB());
+	const loaded = await Promise.all(
+		ENGINE_EXTRACTS.map(async (name) => {
+			const extract = await connector.loadExtract(name);
+			performance.measure(MEASURES.load(name), { start: t0, duration: extract.ms });
+			return extract;
+		})
+	);
+	const extracts = Object.fromEntries(loaded.map((e) => [e.name, e.rows]));
+	const t1 = performance.now();
 	const cubes = { plan: 0, report: 0 };
+	const facts = { plan: 0, report: 0 };
 	for (const kind of ['plan', 'report'] as const) {
 		await connector.query(buildCubeSql(kind));
-		const [count] = await connector.query<{ n: number }>(
-			`select count(*)::integer as ${ident('n')} from ${ident(CUBES[kind])}`
+		const [count] = await connector.query<{ n: number; items: number }>(
+			`select count(*)::integer as ${ident('n')}, coalesce(sum(${ident('items')}), 0)::integer as ${ident('items')} from ${ident(CUBES[kind])}`
 		);
 		cubes[kind] = count?.n ?? 0;
+		facts[kind] = count?.items ?? 0;
 	}
+	performance.measure(MEASURES.cubes, { start: t1 });
+	performance.measure(MEASURES.ready, { start: t0 });
 	return {
-		stats: { extracts, cubes, ms: Math.round(performance.now() - t0) },
+		stats: { extracts, cubes, facts, ms: Math.round(performance.now() - t0) },
 		figures: (view, withPoints) => viewFigures(connector, view, withPoints),
 		close: () => connector.close()
 	};

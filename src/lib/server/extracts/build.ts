@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import type { Database } from '../../../../db/client.ts';
 import { toTable, type Column } from './arrow.ts';
+import { factsCube } from './cube.ts';
 import { factsPlan, factsReport } from './facts.ts';
 import { dimDocument, dimLao, dimProvince } from './dimensions.ts';
 import { scopeKey, type Scope } from './scope.ts';
@@ -16,7 +17,8 @@ const EXTRACTS = {
 	facts_report: factsReport,
 	dim_lao: dimLao,
 	dim_document: dimDocument,
-	dim_province: dimProvince
+	dim_province: dimProvince,
+	facts_cube: factsCube
 } satisfies Record<string, Query>;
 
 export type ExtractName = keyof typeof EXTRACTS;
