@@ -5,9 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db, Driver } from '../../db/client.ts';
 import { withTestDatabase } from '../../db/testing.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
+import { finishRun, startRun } from '../../etl/load/runs.ts';
 import { ingest } from '../../etl/pipeline.ts';
 import * as extracts from '../../src/lib/server/extracts/index.ts';
 import type { Scope } from '../../src/lib/server/extracts/index.ts';
+import { inScope } from '../../src/lib/server/db/scoped.ts';
+import { EMPTY_FILTERS } from '../../src/lib/state/url-filters.ts';
+import { viewKey } from '../../src/lib/state/view-axes.ts';
 import { importSampleRegistry, rows, SEED } from '../etl/helpers.ts';
 import { openDuckDb, type DuckDb } from './extracts.duckdb.ts';
 
@@ -445,6 +449,61 @@ export function registerExtractsSuite(driver: Driver): void {
 						includesSynthetic: false
 					}
 				]
+			});
+		});
+
+		describe('cache and warm-up', () => {
+			const ANG_THONG: Scope = { kind: 'provinces', codes: ['15'] };
+
+			it('warm-up builds the unfiltered figures and every extract of the scope, in order', async () => {
+				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({ payloads: [], values: [] });
+				await extracts.warm((fn) => fn(db), ANG_THONG);
+				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({
+					payloads: [
+						'facts_cube',
+						'dim_lao',
+						'dim_province',
+						'dim_document',
+						'facts_plan',
+						'facts_report'
+					],
+					values: [`figures:${viewKey(EMPTY_FILTERS)}`]
+				});
+				const figures = await extracts.cachedViewFigures(db, ANG_THONG, EMPTY_FILTERS);
+				expect(figures).toEqual(await extracts.buildViewFigures(db, ANG_THONG, EMPTY_FILTERS));
+				expect(
+					figures.years.map((y) => [
+						y.fiscalYear,
+						y.laosReporting,
+						y.reportedItems,
+						y.done,
+						y.notDone,
+						y.disbursedBaht
+					])
+				).toEqual([[2566, 1, 52, 48, 4, 627_872]]);
+				expect(figures.byProvince.map((p) => p.key)).toEqual(['15']);
+			});
+
+			it('a province-scoped reader’s data version moves when a run finishes, though it cannot see the runs', async () => {
+				const version = () =>
+					inScope(db, PHICHAI, (tx) => extracts.dataVersion(tx), { readOnly: true });
+				const national = () =>
+					inScope(db, NATIONAL, (tx) => extracts.dataVersion(tx), { readOnly: true });
+				const before = [await version(), await national()];
+				// Row-level security hides load_runs outside the national scope: 0 runs, no last id.
+				expect(before[0]).toMatch(/^0\.0\.\d+$/);
+				expect(before[1]).toMatch(/^[1-9]\d*\.[1-9]\d*\.\d+$/);
+				const id = await startRun(db, {
+					kind: 'ingest',
+					source: 'extracts cache test',
+					isSynthetic: false,
+					parserVersion: 'test'
+				});
+				expect([await version(), await national()]).toEqual(before);
+				await finishRun(db, id, {}, 'completed');
+				const after = [await version(), await national()];
+				expect([after[0] === before[0], after[1] === before[1]]).toEqual([false, false]);
+				expect(after[0]).toMatch(/^0\.0\.\d+$/);
 			});
 		});
 

@@ -29,7 +29,7 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
 /** Revalidate every time (the ETag makes that a 304), and never in a shared cache. */
 const CACHE_CONTROL = 'private, no-cache';
 
-export function respond(request: Request, payload: Payload): Response {
+export async function respond(request: Request, payload: Payload): Promise<Response> {
 	const headers = new Headers({
 		ETag: payload.etag,
 		'Cache-Control': CACHE_CONTROL,
@@ -40,7 +40,8 @@ export function respond(request: Request, payload: Payload): Response {
 		return new Response(null, { status: 304, headers });
 	}
 	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
-	const body = payload[encoding];
+	const body =
+		encoding === 'br' ? payload.br : encoding === 'gzip' ? await payload.gzip() : payload.identity;
 	headers.set('Content-Type', payload.contentType);
 	headers.set('Content-Length', String(body.byteLength));
 	if (encoding !== 'identity') headers.set('Content-Encoding', encoding);

@@ -5,7 +5,6 @@ import { isMapMetric, type ViewFigures } from '$lib/overview';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
-import { without } from '$lib/state/view-axes';
 import { METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
 
@@ -30,23 +29,10 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
 
 	const scope = extracts.scopeFor(locals);
-	const [overview, byDimension, byType, byProvince] = await withScope(
-		scope,
-		(db) =>
-			Promise.all([
-				extracts.buildOverview(db, scope, '', without(filters, 'fiscalYears')),
-				extracts.buildBreakdown(db, scope, without(filters, 'dimensions'), 'dimension'),
-				extracts.buildBreakdown(db, scope, without(filters, 'laoTypes'), 'lao_type'),
-				extracts.buildBreakdown(db, scope, without(filters, 'provinces'), 'province')
-			]),
-		{ readOnly: true }
-	);
-	const figures: ViewFigures = {
-		years: overview.years,
-		byDimension,
-		byType,
-		byProvince,
-		points: null
-	};
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const figures: ViewFigures = await run((db) => extracts.cachedViewFigures(db, scope, filters));
+	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
+	// unfiltered figures, get built in the background (then again whenever a run finishes).
+	extracts.keepWarm(run, scope);
 	return { lang, figures };
 };
