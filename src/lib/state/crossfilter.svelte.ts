@@ -51,6 +51,11 @@ export class Crossfilter {
 		}
 	}
 
+	/** DuckDB's last answer, whichever view it was for: shown while the next one is computed. */
+	get latest(): ViewFigures | null {
+		return this.#result?.figures ?? null;
+	}
+
 	/** DuckDB's figures when they answer exactly this view; null until then. */
 	figuresFor(view: ViewFilters, withPoints: boolean): ViewFigures | null {
 		const result = this.#result;

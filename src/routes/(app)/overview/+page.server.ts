@@ -5,7 +5,8 @@ import { isMapMetric, type ViewFigures } from '$lib/overview';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
-import { METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
+import { viewKey } from '$lib/state/view-axes';
+import { FIGURES_DEPENDENCY, METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -13,13 +14,20 @@ import type { PageServerLoad } from './$types';
  * view: each breakdown is computed without its own axis, as the crossfilter does after the
  * handover. A malformed view is a 400 that names the bad parameters; a well-formed province code
  * that is no province is a 404.
+ *
+ * The URL is read untracked: a change of view does not come back here by itself (once
+ * DuckDB-WASM is ready, the figures are computed in the browser and a click costs no request);
+ * the page invalidates FIGURES_DEPENDENCY when it needs the server's figures for a view
+ * (`figuresFor` says which one these are).
  */
-export const load: PageServerLoad = async ({ url, parent, locals }) => {
+export const load: PageServerLoad = async ({ url, parent, locals, depends, untrack }) => {
+	depends(FIGURES_DEPENDENCY);
 	const { lang } = await parent();
-	const { filters, rejected } = parseFilters(url.searchParams);
-	const metric = url.searchParams.get(METRIC_PARAM);
+	const params = untrack(() => new URLSearchParams(url.searchParams));
+	const { filters, rejected } = parseFilters(params);
+	const metric = params.get(METRIC_PARAM);
 	if (metric !== null && !isMapMetric(metric)) rejected.push(`${METRIC_PARAM}=${metric}`);
-	const points = url.searchParams.get(POINTS_PARAM);
+	const points = params.get(POINTS_PARAM);
 	if (points !== null && points !== '1') rejected.push(`${POINTS_PARAM}=${points}`);
 	if (rejected.length > 0) {
 		const shown = rejected.slice(0, 5).map((r) => (r.length > 40 ? `${r.slice(0, 40)}…` : r));
@@ -34,5 +42,5 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
-	return { lang, figures };
+	return { lang, figures, figuresFor: viewKey(filters) };
 };
