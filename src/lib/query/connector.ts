@@ -72,8 +72,10 @@ export function wasmConnector(
 				throw new QueryError('fetch_failed', { extract: name }, { cause });
 			}
 			const size = bytes.byteLength;
+			performance.measure(`sujarit:fetch:${name}`, { start: t0 });
 			const c = await connection();
 			const drop = `drop table if exists ${ident(name)}`;
+			const t1 = performance.now();
 			try {
 				await c.query(drop);
 				// The buffer is transferred to the worker: `bytes` is unusable afterwards.
@@ -82,6 +84,8 @@ export function wasmConnector(
 				throw new QueryError('load_failed', { extract: name, sql: drop }, { cause });
 			}
 			const [count] = await run<{ n: number }>(`select count(*) as n from ${ident(name)}`);
+			// For bench/dashboard.ts: the download, then DuckDB's own part (from the engine ready).
+			performance.measure(`sujarit:insert:${name}`, { start: t1 });
 			return {
 				name,
 				rows: count?.n ?? 0,

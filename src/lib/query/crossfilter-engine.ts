@@ -19,7 +19,8 @@ import { toQueryFilters } from './view-filters.ts';
 /** What the engine holds once ready: rows per extract and per cube, and how long it took. */
 export interface EngineStats {
 	extracts: Record<string, number>;
-	cubes: { plan: number; report: number };
+	/** Rows per cube table. */
+	cubes: Record<string, number>;
 	/** How many plan and report items (fact rows) the cubes stand for. */
 	facts: { plan: number; report: number };
 	ms: number;
@@ -36,6 +37,8 @@ export const ENGINE_EXTRACTS = ['facts_cube', 'dim_lao'] as const satisfies read
 export const MEASURES = {
 	ready: 'sujarit:engine-ready',
 	load: (name: string) => `sujarit:load:${name}`,
+	/** One slice query over the cubes (four per view: years, มิติ, LAO type, province). */
+	slice: 'sujarit:slice',
 	cubes: 'sujarit:cubes'
 } as const;
 
@@ -109,10 +112,14 @@ export async function viewFigures(
 	view: ViewFilters,
 	withPoints: boolean
 ): Promise<ViewFigures> {
-	const slice = async (key: SliceKey, axis: keyof ViewFilters) =>
-		(await connector.query<SliceRow>(buildSliceSql(key, toQueryFilters(without(view, axis))))).map(
-			(row) => toBreakdown(row, key)
+	const slice = async (key: SliceKey, axis: keyof ViewFilters) => {
+		const start = performance.now();
+		const rows = await connector.query<SliceRow>(
+			buildSliceSql(key, toQueryFilters(without(view, axis)))
 		);
+		performance.measure(MEASURES.slice, { start });
+		return rows.map((row) => toBreakdown(row, key));
+	};
 	// One connection runs one statement at a time: sequential, not Promise.all.
 	const years = (await slice('fiscal_year', 'fiscalYears')).map(toYear);
 	const byDimension = await slice('dimension', 'dimensions');
@@ -144,16 +151,19 @@ export async function startEngine(): Promise<CrossfilterEngine> {
 	);
 	const extracts = Object.fromEntries(loaded.map((e) => [e.name, e.rows]));
 	const t1 = performance.now();
-	const cubes = { plan: 0, report: 0 };
-	const facts = { plan: 0, report: 0 };
-	for (const kind of ['plan', 'report'] as const) {
-		await connector.query(buildCubeSql(kind));
-		const [count] = await connector.query<{ n: number; items: number }>(
-			`select count(*)::integer as ${ident('n')}, coalesce(sum(${ident('items')}), 0)::integer as ${ident('items')} from ${ident(CUBES[kind])}`
+	for (const statement of buildCubeSql()) await connector.query(statement);
+	const cubes: Record<string, number> = {};
+	for (const { table } of CUBES) {
+		const [count] = await connector.query<{ n: number }>(
+			`select count(*)::integer as ${ident('n')} from ${ident(table)}`
 		);
-		cubes[kind] = count?.n ?? 0;
-		facts[kind] = count?.items ?? 0;
+		cubes[table] = count?.n ?? 0;
 	}
+	const [items] = await connector.query<{ plan: number; report: number }>(
+		`select coalesce(sum(${ident('plan_items')}), 0)::integer as ${ident('plan')}, ` +
+			`coalesce(sum(${ident('report_items')}), 0)::integer as ${ident('report')} from ${ident('cube')}`
+	);
+	const facts = { plan: items?.plan ?? 0, report: items?.report ?? 0 };
 	performance.measure(MEASURES.cubes, { start: t1 });
 	performance.measure(MEASURES.ready, { start: t0 });
 	return {

@@ -11,6 +11,9 @@ import { viewKey } from './view-axes.ts';
 
 export type CrossfilterStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
+/** performance.mark() name: DuckDB's figures for the view are painted (bench/dashboard.ts). */
+export const FIGURES_PAINTED = 'sujarit:figures-painted';
+
 export class Crossfilter {
 	status = $state<CrossfilterStatus>('idle');
 	stats = $state<EngineStats | null>(null);
