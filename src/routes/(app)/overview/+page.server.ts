@@ -1,13 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { tileByCode } from '$lib/map/tiles';
-import { isMapMetric, type ViewFigures } from '$lib/overview';
+import { DEFAULT_MAP_METRIC, isMapMetric, type ViewFigures } from '$lib/overview';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
 import { viewKey } from '$lib/state/view-axes';
 import { FIGURES_DEPENDENCY, METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
+import { renderCharts } from './charts.server';
+import { overviewOptions } from './options';
 
 /**
  * The first paint, from server-side SQL (no DuckDB-WASM on this path), already within the URL's
@@ -20,7 +22,14 @@ import type { PageServerLoad } from './$types';
  * the page invalidates FIGURES_DEPENDENCY when it needs the server's figures for a view
  * (`figuresFor` says which one these are).
  */
-export const load: PageServerLoad = async ({ url, parent, locals, depends, untrack }) => {
+export const load: PageServerLoad = async ({
+	url,
+	parent,
+	locals,
+	depends,
+	untrack,
+	isDataRequest
+}) => {
 	depends(FIGURES_DEPENDENCY);
 	const { lang } = await parent();
 	const params = untrack(() => new URLSearchParams(url.searchParams));
@@ -42,5 +51,15 @@ export const load: PageServerLoad = async ({ url, parent, locals, depends, untra
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
-	return { lang, figures, figuresFor: viewKey(filters) };
+	// The first paint only: a client navigation has ECharts loaded already.
+	const charts = isDataRequest
+		? null
+		: renderCharts(
+				overviewOptions(
+					figures,
+					{ filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC },
+					lang
+				)
+			);
+	return { lang, figures, figuresFor: viewKey(filters), charts };
 };
