@@ -19,7 +19,7 @@ export class Crossfilter {
 	stats = $state<EngineStats | null>(null);
 	/** Why the engine could not start or a query failed: code, then message. */
 	error = $state<string | null>(null);
-	#result = $state<{ key: string; figures: ViewFigures } | null>(null);
+	#result = $state<{ key: string; figures: ViewFigures; view: ViewFilters } | null>(null);
 	#engine: CrossfilterEngine | null = null;
 	#seq = 0;
 
@@ -45,7 +45,7 @@ export class Crossfilter {
 		const key = viewKey(view, withPoints ? 'points' : '');
 		try {
 			const figures = await engine.figures(view, withPoints);
-			if (seq === this.#seq) this.#result = { key, figures };
+			if (seq === this.#seq) this.#result = { key, figures, view };
 		} catch (e) {
 			if (seq === this.#seq) {
 				this.error = describe(e);
@@ -54,9 +54,11 @@ export class Crossfilter {
 		}
 	}
 
-	/** DuckDB's last answer, whichever view it was for: shown while the next one is computed. */
-	get latest(): ViewFigures | null {
-		return this.#result?.figures ?? null;
+	/** DuckDB's last answer and the view it answers: shown while the next one is computed. */
+	get latest(): { readonly figures: ViewFigures; readonly view: ViewFilters } | null {
+		// The stored object itself: the same until the next answer, so nothing derived from it
+		// is computed again when only the view asked for changes.
+		return this.#result;
 	}
 
 	/** DuckDB's figures when they answer exactly this view; null until then. */
