@@ -5,9 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db, Driver } from '../../db/client.ts';
 import { withTestDatabase } from '../../db/testing.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
+import { finishRun, startRun } from '../../etl/load/runs.ts';
 import { ingest } from '../../etl/pipeline.ts';
 import * as extracts from '../../src/lib/server/extracts/index.ts';
 import type { Scope } from '../../src/lib/server/extracts/index.ts';
+import { inScope } from '../../src/lib/server/db/scoped.ts';
+import { EMPTY_FILTERS } from '../../src/lib/state/url-filters.ts';
+import { viewKey } from '../../src/lib/state/view-axes.ts';
 import { importSampleRegistry, rows, SEED } from '../etl/helpers.ts';
 import { openDuckDb, type DuckDb } from './extracts.duckdb.ts';
 
@@ -124,6 +128,20 @@ export function registerExtractsSuite(driver: Driver): void {
 					['name_th', dict],
 					['name_en', dict],
 					['region', dict]
+				],
+				facts_cube: [
+					['lao_key', 'Int32'],
+					['fiscal_year', 'Int16'],
+					['dimension', 'Int8'],
+					['verdict', dict],
+					['is_synthetic', 'Bool'],
+					['plan_items', 'Int32'],
+					['zero_budget_items', 'Int32'],
+					['planned_baht', 'Float64'],
+					['report_items', 'Int32'],
+					['done', 'Int32'],
+					['not_done', 'Int32'],
+					['disbursed_baht', 'Float64']
 				]
 			});
 			const report = await decode('facts_report');
@@ -244,7 +262,8 @@ export function registerExtractsSuite(driver: Driver): void {
 				facts_report: 0,
 				dim_lao: n,
 				dim_document: 1,
-				dim_province: 1
+				dim_province: 1,
+				facts_cube: 4
 			});
 			const laos = plain(await decode('dim_lao', PHICHAI));
 			expect(new Set(laos.map((l) => l.province_code))).toEqual(new Set(['52']));
@@ -302,6 +321,86 @@ export function registerExtractsSuite(driver: Driver): void {
 				]);
 			});
 
+			it('facts_cube gives the item tables’ sums per fiscal year and มิติ', async () => {
+				const inDuck = duck.rows(
+					`select fiscal_year::int as fy, dimension::int as dim, sum(plan_items)::int as plan_n,
+						round(sum(planned_baht), 2) as planned, sum(zero_budget_items)::int as zero,
+						sum(report_items)::int as report_n, sum(done)::int as done,
+						sum(not_done)::int as not_done, round(sum(disbursed_baht), 2) as disbursed
+					from facts_cube group by all order by 1, 2`
+				);
+				const inPostgres = await rows(
+					db,
+					sql`with plan as (
+							select coalesce(b.fiscal_year, t.fiscal_year) as fy, i.dimension as dim, b.amount
+							from plan_items i join doc_tables t on t.id = i.doc_table_id and t.role = 'annual'
+							left join plan_item_budgets b on b.plan_item_id = i.id
+						), report as (
+							select coalesce(r.fiscal_year, t.fiscal_year) as fy, r.dimension as dim, r.status,
+								r.disbursed
+							from report_items r join doc_tables t on t.id = r.doc_table_id
+						), p as (
+							select fy, dim, count(*)::int as n, sum(amount) as planned,
+								count(*) filter (where amount = 0)::int as zero
+							from plan group by 1, 2
+						), r as (
+							select fy, dim, count(*)::int as n, count(*) filter (where status = 'done')::int as done,
+								count(*) filter (where status = 'not_done')::int as not_done,
+								sum(disbursed) as disbursed
+							from report group by 1, 2
+						)
+						select coalesce(p.fy, r.fy) as fy, coalesce(p.dim, r.dim)::int as dim,
+							coalesce(p.n, 0) as plan_n, coalesce(p.planned, 0)::float8 as planned,
+							coalesce(p.zero, 0) as zero, coalesce(r.n, 0) as report_n,
+							coalesce(r.done, 0) as done, coalesce(r.not_done, 0) as not_done,
+							coalesce(r.disbursed, 0)::float8 as disbursed
+						from p full join r on r.fy = p.fy and r.dim = p.dim
+						order by 1, 2`
+				);
+				expect(inDuck).toEqual(inPostgres);
+				const report = (dim: number, n: number, done: number, notDone: number, baht: number) => ({
+					fy: 2566,
+					dim,
+					plan_n: 0,
+					planned: 0,
+					zero: 0,
+					report_n: n,
+					done,
+					not_done: notDone,
+					disbursed: baht
+				});
+				const plan = (dim: number, n: number, baht: number, zero: number) => ({
+					fy: 2568,
+					dim,
+					plan_n: n,
+					planned: baht,
+					zero,
+					report_n: 0,
+					done: 0,
+					not_done: 0,
+					disbursed: 0
+				});
+				expect(inDuck).toEqual([
+					report(1, 11, 9, 2, 581_822),
+					report(2, 29, 27, 2, 26_030),
+					report(3, 5, 5, 0, 20_020),
+					report(4, 7, 7, 0, 0),
+					plan(1, 7, 115_000, 3),
+					plan(2, 15, 0, 15),
+					plan(3, 6, 20_000, 5),
+					plan(4, 7, 50_000, 6)
+				]);
+				expect(
+					duck.rows(
+						`select l.dla_code, c.verdict, bool_or(c.is_synthetic) as syn, count(*)::int as n
+						from facts_cube c join dim_lao l using (lao_key) group by all order by 1`
+					)
+				).toEqual([
+					{ dla_code: '2150101', verdict: 'accepted_with_warnings', syn: false, n: 4 },
+					{ dla_code: '4520106', verdict: 'accepted_with_warnings', syn: false, n: 4 }
+				]);
+			});
+
 			it('joins facts to the dimensions on their keys and reads the dictionaries', async () => {
 				expect(
 					duck.rows(
@@ -350,6 +449,61 @@ export function registerExtractsSuite(driver: Driver): void {
 						includesSynthetic: false
 					}
 				]
+			});
+		});
+
+		describe('cache and warm-up', () => {
+			const ANG_THONG: Scope = { kind: 'provinces', codes: ['15'] };
+
+			it('warm-up builds the unfiltered figures and every extract of the scope, in order', async () => {
+				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({ payloads: [], values: [] });
+				await extracts.warm((fn) => fn(db), ANG_THONG);
+				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({
+					payloads: [
+						'facts_cube',
+						'dim_lao',
+						'dim_province',
+						'dim_document',
+						'facts_plan',
+						'facts_report'
+					],
+					values: [`figures:${viewKey(EMPTY_FILTERS)}`]
+				});
+				const figures = await extracts.cachedViewFigures(db, ANG_THONG, EMPTY_FILTERS);
+				expect(figures).toEqual(await extracts.buildViewFigures(db, ANG_THONG, EMPTY_FILTERS));
+				expect(
+					figures.years.map((y) => [
+						y.fiscalYear,
+						y.laosReporting,
+						y.reportedItems,
+						y.done,
+						y.notDone,
+						y.disbursedBaht
+					])
+				).toEqual([[2566, 1, 52, 48, 4, 627_872]]);
+				expect(figures.byProvince.map((p) => p.key)).toEqual(['15']);
+			});
+
+			it('a province-scoped reader’s data version moves when a run finishes, though it cannot see the runs', async () => {
+				const version = () =>
+					inScope(db, PHICHAI, (tx) => extracts.dataVersion(tx), { readOnly: true });
+				const national = () =>
+					inScope(db, NATIONAL, (tx) => extracts.dataVersion(tx), { readOnly: true });
+				const before = [await version(), await national()];
+				// Row-level security hides load_runs outside the national scope: 0 runs, no last id.
+				expect(before[0]).toMatch(/^0\.0\.\d+$/);
+				expect(before[1]).toMatch(/^[1-9]\d*\.[1-9]\d*\.\d+$/);
+				const id = await startRun(db, {
+					kind: 'ingest',
+					source: 'extracts cache test',
+					isSynthetic: false,
+					parserVersion: 'test'
+				});
+				expect([await version(), await national()]).toEqual(before);
+				await finishRun(db, id, {}, 'completed');
+				const after = [await version(), await national()];
+				expect([after[0] === before[0], after[1] === before[1]]).toEqual([false, false]);
+				expect(after[0]).toMatch(/^0\.0\.\d+$/);
 			});
 		});
 
@@ -413,7 +567,7 @@ export function registerExtractsSuite(driver: Driver): void {
 					404,
 					{
 						error:
-							"unknown extract 'nope' (known: facts_plan, facts_report, dim_lao, dim_document, dim_province)"
+							"unknown extract 'nope' (known: facts_plan, facts_report, dim_lao, dim_document, dim_province, facts_cube)"
 					}
 				]);
 			});

@@ -57,8 +57,7 @@ export function registerOverviewFiltersSuite(driver: Driver): void {
 			for (const name of extracts.EXTRACT_NAMES) {
 				duck.load(name, (await extracts.cachedExtract(db, name, NATIONAL)).identity);
 			}
-			duck.rows(buildCubeSql('plan'));
-			duck.rows(buildCubeSql('report'));
+			for (const statement of buildCubeSql()) duck.rows(statement);
 		});
 
 		afterAll(async () => {

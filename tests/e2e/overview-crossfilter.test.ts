@@ -161,6 +161,31 @@ describe('overview crossfilter', () => {
 		});
 	});
 
+	it('without DuckDB-WASM (its extracts refused), a map click still gets the server’s figures', async () => {
+		await page.route(/\/api\/extracts\//, (route) => route.abort());
+		try {
+			await page.goto(`${app.url}/overview`);
+			await page.waitForSelector('[data-testid=engine-status][data-status=failed]', {
+				timeout: 60_000
+			});
+			expect(await kpis()).toEqual(ALL);
+			await clickTile('52');
+			await page.waitForURL(/\/overview\?province=52$/);
+			// The server load reads the URL untracked: the page asks for these figures itself.
+			await page.waitForFunction(
+				() =>
+					document.querySelector('[data-kpi=laos_reporting] .value')?.textContent?.trim() === '0'
+			);
+			expect([await source(), await kpis(), await itemsPlanned()]).toEqual([
+				'server',
+				LAMPANG,
+				'35'
+			]);
+		} finally {
+			await page.unroute(/\/api\/extracts\//);
+		}
+	});
+
 	it('refuses a malformed or hostile view with 400, an unknown province with 404', async () => {
 		const status = async (query: string) => (await app.fetch(`/overview?${query}`)).status;
 		expect([

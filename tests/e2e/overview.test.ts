@@ -63,6 +63,29 @@ describe('national overview', () => {
 		await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
 	});
 
+	it('paints the five charts without JavaScript: the server renders them to SVG', async () => {
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: { width: 1400, height: 1300 }
+		});
+		try {
+			const noJs = await context.newPage();
+			await noJs.goto(`${app.url}/overview`);
+			const charts = await noJs.$$eval('.ssr svg', (svgs) =>
+				svgs.map((svg) => svg.querySelectorAll('text').length > 0)
+			);
+			expect(charts).toEqual([true, true, true, true, true]);
+			// The years chart: the two fiscal years of the seeds, as axis labels.
+			const years = await noJs.$$eval('[data-testid=chart-years] .ssr svg text', (texts) =>
+				texts.map((t) => t.textContent).filter((t) => /^25\d\d$/.test(t ?? ''))
+			);
+			expect(years).toEqual(['2566', '2568']);
+			await noJs.screenshot({ path: join(SCREENSHOTS, 'overview-no-js.png'), fullPage: true });
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('narrows to one fiscal year through the URL', async () => {
 		await page.goto(`${app.url}/overview?fy=2568`);
 		expect(await kpis()).toMatchObject({

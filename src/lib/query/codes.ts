@@ -32,6 +32,7 @@ export const EXTRACT_NAMES = [
 	'facts_report',
 	'dim_lao',
 	'dim_document',
-	'dim_province'
+	'dim_province',
+	'facts_cube'
 ] as const;
 export type ExtractName = (typeof EXTRACT_NAMES)[number];

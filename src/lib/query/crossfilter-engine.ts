@@ -10,8 +10,8 @@ import { without } from '../state/view-axes.ts';
 import { buildCubeSql, CUBES } from './build-cube-sql.ts';
 import { buildLaoPointsSql, type LaoPointRow } from './build-lao-points-sql.ts';
 import { buildSliceSql, type SliceKey, type SliceRow } from './build-slice-sql.ts';
+import type { ExtractName } from './codes.ts';
 import { toBreakdown } from './slice-breakdown.ts';
-import { EXTRACT_NAMES } from './codes.ts';
 import { wasmConnector, type Connector } from './connector.ts';
 import { getDuckDB } from './duckdb.ts';
 import { ident } from './sql.ts';
@@ -20,9 +20,28 @@ import { toQueryFilters } from './view-filters.ts';
 /** What the engine holds once ready: rows per extract and per cube, and how long it took. */
 export interface EngineStats {
 	extracts: Record<string, number>;
-	cubes: { plan: number; report: number };
+	/** Rows per cube table. */
+	cubes: Record<string, number>;
+	/** How many plan and report items (fact rows) the cubes stand for. */
+	facts: { plan: number; report: number };
 	ms: number;
 }
+
+/**
+ * What the crossfilter loads: the facts already summed per LAO × year × มิติ × verdict, and the
+ * LAOs (province, type, name, coordinates). The raw facts (facts_plan, facts_report) and
+ * dim_document stay on the server until a raw-fact query asks for them.
+ */
+export const ENGINE_EXTRACTS = ['facts_cube', 'dim_lao'] as const satisfies readonly ExtractName[];
+
+/** performance.measure() names, read by bench/dashboard.ts. */
+export const MEASURES = {
+	ready: 'sujarit:engine-ready',
+	load: (name: string) => `sujarit:load:${name}`,
+	/** One slice query over the cubes (four per view: years, มิติ, LAO type, province). */
+	slice: 'sujarit:slice',
+	cubes: 'sujarit:cubes'
+} as const;
 
 export interface CrossfilterEngine {
 	stats: EngineStats;
@@ -60,10 +79,14 @@ export async function viewFigures(
 	view: ViewFilters,
 	withPoints: boolean
 ): Promise<ViewFigures> {
-	const slice = async (key: SliceKey, axis: keyof ViewFilters) =>
-		(await connector.query<SliceRow>(buildSliceSql(key, toQueryFilters(without(view, axis))))).map(
-			(row) => toBreakdown(row, key)
+	const slice = async (key: SliceKey, axis: keyof ViewFilters) => {
+		const start = performance.now();
+		const rows = await connector.query<SliceRow>(
+			buildSliceSql(key, toQueryFilters(without(view, axis)))
 		);
+		performance.measure(MEASURES.slice, { start });
+		return rows.map((row) => toBreakdown(row, key));
+	};
 	// One connection runs one statement at a time: sequential, not Promise.all.
 	const years = (await slice('fiscal_year', 'fiscalYears')).map(toYear);
 	const byDimension = await slice('dimension', 'dimensions');
@@ -79,22 +102,39 @@ export async function viewFigures(
 	return { years, byDimension, byType, byProvince, points };
 }
 
-/** Starts DuckDB-WASM, loads the extracts and builds the cubes. Throws a QueryError on failure. */
+/**
+ * Starts DuckDB-WASM, loads the extracts and builds the cubes. Throws a QueryError on failure.
+ * The extracts are fetched while the wasm instantiates (wasmConnector takes the pending engine).
+ */
 export async function startEngine(): Promise<CrossfilterEngine> {
 	const t0 = performance.now();
-	const connector = wasmConnector(await getDuckDB());
-	const extracts: Record<string, number> = {};
-	for (const name of EXTRACT_NAMES) extracts[name] = (await connector.loadExtract(name)).rows;
-	const cubes = { plan: 0, report: 0 };
-	for (const kind of ['plan', 'report'] as const) {
-		await connector.query(buildCubeSql(kind));
+	const connector = wasmConnector(getDuckDB());
+	const loaded = await Promise.all(
+		ENGINE_EXTRACTS.map(async (name) => {
+			const extract = await connector.loadExtract(name);
+			performance.measure(MEASURES.load(name), { start: t0, duration: extract.ms });
+			return extract;
+		})
+	);
+	const extracts = Object.fromEntries(loaded.map((e) => [e.name, e.rows]));
+	const t1 = performance.now();
+	for (const statement of buildCubeSql()) await connector.query(statement);
+	const cubes: Record<string, number> = {};
+	for (const { table } of CUBES) {
 		const [count] = await connector.query<{ n: number }>(
-			`select count(*)::integer as ${ident('n')} from ${ident(CUBES[kind])}`
+			`select count(*)::integer as ${ident('n')} from ${ident(table)}`
 		);
-		cubes[kind] = count?.n ?? 0;
+		cubes[table] = count?.n ?? 0;
 	}
+	const [items] = await connector.query<{ plan: number; report: number }>(
+		`select coalesce(sum(${ident('plan_items')}), 0)::integer as ${ident('plan')}, ` +
+			`coalesce(sum(${ident('report_items')}), 0)::integer as ${ident('report')} from ${ident('cube')}`
+	);
+	const facts = { plan: items?.plan ?? 0, report: items?.report ?? 0 };
+	performance.measure(MEASURES.cubes, { start: t1 });
+	performance.measure(MEASURES.ready, { start: t0 });
 	return {
-		stats: { extracts, cubes, ms: Math.round(performance.now() - t0) },
+		stats: { extracts, cubes, facts, ms: Math.round(performance.now() - t0) },
 		figures: (view, withPoints) => viewFigures(connector, view, withPoints),
 		close: () => connector.close()
 	};

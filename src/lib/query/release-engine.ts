@@ -45,13 +45,22 @@ export async function startReleaseEngine(
 	release: Pick<ReleaseSummary, 'version' | 'tag'>
 ): Promise<CrossfilterEngine> {
 	const t0 = performance.now();
-	const connector = wasmConnector(await getDuckDB());
-	const extracts: Record<string, number> = {};
-	for (const name of RELEASE_EXTRACT_NAMES) {
-		extracts[name] = (await connector.loadTable(name, releaseExtractPath(release, name))).rows;
-	}
+	// The extracts download while the wasm instantiates (wasmConnector takes the pending engine).
+	const connector = wasmConnector(getDuckDB());
+	const loaded = await Promise.all(
+		RELEASE_EXTRACT_NAMES.map((name) =>
+			connector.loadTable(name, releaseExtractPath(release, name))
+		)
+	);
+	const extracts = Object.fromEntries(loaded.map((e) => [e.name, e.rows]));
 	return {
-		stats: { extracts, cubes: { plan: 0, report: 0 }, ms: Math.round(performance.now() - t0) },
+		// A release's figures are already aggregates: no cube is built from them.
+		stats: {
+			extracts,
+			cubes: {},
+			facts: { plan: 0, report: 0 },
+			ms: Math.round(performance.now() - t0)
+		},
 		figures: (view) => releaseFigures(connector, view),
 		close: () => connector.close()
 	};

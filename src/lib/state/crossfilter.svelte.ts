@@ -11,12 +11,15 @@ import { viewKey } from './view-axes.ts';
 
 export type CrossfilterStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
+/** performance.mark() name: DuckDB's figures for the view are painted (bench/dashboard.ts). */
+export const FIGURES_PAINTED = 'sujarit:figures-painted';
+
 export class Crossfilter {
 	status = $state<CrossfilterStatus>('idle');
 	stats = $state<EngineStats | null>(null);
 	/** Why the engine could not start or a query failed: code, then message. */
 	error = $state<string | null>(null);
-	#result = $state<{ key: string; figures: ViewFigures } | null>(null);
+	#result = $state<{ key: string; figures: ViewFigures; view: ViewFilters } | null>(null);
 	#engine: CrossfilterEngine | null = null;
 	#seq = 0;
 	readonly #load: () => Promise<CrossfilterEngine>;
@@ -51,13 +54,20 @@ export class Crossfilter {
 		const key = viewKey(view, withPoints ? 'points' : '');
 		try {
 			const figures = await engine.figures(view, withPoints);
-			if (seq === this.#seq) this.#result = { key, figures };
+			if (seq === this.#seq) this.#result = { key, figures, view };
 		} catch (e) {
 			if (seq === this.#seq) {
 				this.error = describe(e);
 				this.status = 'failed';
 			}
 		}
+	}
+
+	/** DuckDB's last answer and the view it answers: shown while the next one is computed. */
+	get latest(): { readonly figures: ViewFigures; readonly view: ViewFilters } | null {
+		// The stored object itself: the same until the next answer, so nothing derived from it
+		// is computed again when only the view asked for changes.
+		return this.#result;
 	}
 
 	/** DuckDB's figures when they answer exactly this view; null until then. */

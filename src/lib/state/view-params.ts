@@ -13,3 +13,10 @@ export function withParam(
 	else out.set(name, value);
 	return out;
 }
+
+/**
+ * What the overview's server load declares it depends on (`depends`): it reads the view from the
+ * URL untracked, so that a change of view re-runs it only when the page asks (`invalidate`),
+ * i.e. while DuckDB-WASM is not there to compute the figures in the browser.
+ */
+export const FIGURES_DEPENDENCY = 'sujarit:overview-figures';

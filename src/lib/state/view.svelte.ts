@@ -1,12 +1,14 @@
 /**
- * The dashboard's view as rune state, derived from `page.url` alone: the URL is the truth, so
+ * The dashboard's view as rune state, derived from `page.url`: the URL is the truth, so
  * back/forward and a copied link reopen the same view. Changing it is a navigation
- * (`goto('?' + writeFilters(…))`), which also re-runs the server load, so the server's figures
- * follow the URL whether or not DuckDB-WASM is ready.
+ * (`goto('?' + writeFilters(…))`). Until that navigation lands, the view is the one asked for
+ * (`pending`): a click shows its selection, and DuckDB-WASM starts on its figures, in the same
+ * frame, whatever the navigation waits for.
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_MAP_METRIC, isMapMetric, type MapMetric } from '../overview.ts';
+import { viewKey } from './view-axes.ts';
 import { METRIC_PARAM, POINTS_PARAM, withParam } from './view-params.ts';
 import {
 	EMPTY_FILTERS,
@@ -17,32 +19,40 @@ import {
 } from './url-filters.ts';
 
 export class View {
+	#pending = $state<URLSearchParams | null>(null);
+	readonly #params: URLSearchParams = $derived(this.#pending ?? page.url.searchParams);
+	/** Whether a change of view is still navigating (the URL is not yet the view's). */
+	readonly pending: boolean = $derived(this.#pending !== null);
+	#last: ViewFilters = EMPTY_FILTERS;
 	/**
-	 * The view asked for while its navigation runs: a second change made before the first lands
-	 * (two selects in a row) builds on the first, not on the URL it is leaving.
+	 * The same object while the view is the same: when a pending view lands in the URL nothing
+	 * that depends on the filters (the DuckDB slices, the lists) runs again.
 	 */
-	#pending = $state.raw<ViewFilters | null>(null);
-	readonly filters: ViewFilters = $derived(
-		this.#pending ?? parseFilters(page.url.searchParams).filters
-	);
+	readonly filters: ViewFilters = $derived.by(() => {
+		const next = parseFilters(this.#params).filters;
+		if (viewKey(next) !== viewKey(this.#last)) this.#last = next;
+		return this.#last;
+	});
 	readonly metric: MapMetric = $derived.by(() => {
-		const m = page.url.searchParams.get(METRIC_PARAM);
+		const m = this.#params.get(METRIC_PARAM);
 		return m !== null && isMapMetric(m) ? m : DEFAULT_MAP_METRIC;
 	});
-	readonly points: boolean = $derived(page.url.searchParams.get(POINTS_PARAM) === '1');
+	readonly points: boolean = $derived(this.#params.get(POINTS_PARAM) === '1');
 
 	/** Navigates to `params` (same path), keeping focus and scroll: one history entry. */
-	#go(params: URLSearchParams): Promise<void> {
+	async #go(params: URLSearchParams): Promise<void> {
 		const query = params.toString();
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- same page, query only
-		return goto(query ? `?${query}` : page.url.pathname, { keepFocus: true, noScroll: true });
+		this.#pending = params;
+		try {
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- same page, query only
+			await goto(query ? `?${query}` : page.url.pathname, { keepFocus: true, noScroll: true });
+		} finally {
+			if (this.#pending === params) this.#pending = null;
+		}
 	}
 
 	set(filters: ViewFilters): Promise<void> {
-		this.#pending = filters;
-		return this.#go(writeFilters(filters, page.url.searchParams)).finally(() => {
-			if (this.#pending === filters) this.#pending = null;
-		});
+		return this.#go(writeFilters(filters, this.#params));
 	}
 
 	toggle<K extends keyof ViewFilters>(axis: K, value: ViewFilters[K][number]): Promise<void> {
@@ -55,10 +65,10 @@ export class View {
 
 	setMetric(metric: MapMetric): Promise<void> {
 		const value = metric === DEFAULT_MAP_METRIC ? null : metric;
-		return this.#go(withParam(page.url.searchParams, METRIC_PARAM, value));
+		return this.#go(withParam(this.#params, METRIC_PARAM, value));
 	}
 
 	setPoints(on: boolean): Promise<void> {
-		return this.#go(withParam(page.url.searchParams, POINTS_PARAM, on ? '1' : null));
+		return this.#go(withParam(this.#params, POINTS_PARAM, on ? '1' : null));
 	}
 }

@@ -1,31 +1,18 @@
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import { tableToIPC } from 'apache-arrow';
 import type { Database } from '../../../../db/client.ts';
 import { rootOf } from '../db/scoped.ts';
 import { dataVersion } from './data-version.ts';
 import { buildExtract, isExtractName, UnknownExtractError } from './build.ts';
+import { ARROW_STREAM, encode, JSON_TYPE, type Payload } from './encode.ts';
 import { buildOverview } from './preaggregates.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
+export { ARROW_STREAM, JSON_TYPE, type Payload } from './encode.ts';
 export { dataVersion };
 
 /** Bump when an extract's schema or the overview's shape changes: it changes every ETag. */
 export const FORMAT_VERSION = '1';
-
-export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
-export const JSON_TYPE = 'application/json';
-
-/** A response body built once and kept in its three encodings. */
-export interface Payload {
-	etag: string;
-	contentType: string;
-	dataVersion: string;
-	identity: Uint8Array<ArrayBuffer>;
-	br: Uint8Array<ArrayBuffer>;
-	gzip: Uint8Array<ArrayBuffer>;
-}
 
 /** Weak ETag (the bytes differ by Content-Encoding): hash of format, name, scope and version. */
 export function etagOf(name: string, scope: Scope, version: string): string {
@@ -36,9 +23,80 @@ export function etagOf(name: string, scope: Scope, version: string): string {
 	return `W/"${hash}"`;
 }
 
-const MAX_ENTRIES = 64;
-/** Per database (tests open several), then per key; entries of an older version are dropped. */
-const stores = new WeakMap<Database, { version: string; entries: Map<string, Promise<Payload>> }>();
+/** What one scope has cached for one data version: encoded bodies, and computed values. */
+interface Store {
+	version: string;
+	payloads: Map<string, Promise<Payload>>;
+	values: Map<string, Promise<unknown>>;
+}
+
+/** Bodies per scope (the extracts and the overview: 7), values (one per view asked: figures). */
+const MAX_PAYLOADS = 16;
+const MAX_VALUES = 256;
+/** Scopes kept at once: national, and the province sets of the users seen lately. */
+const MAX_SCOPES = 32;
+
+/**
+ * Per database (tests open several), then per scope, each with its own data version (scopes may
+ * see different versions: see dataVersion); a scope's entries of an older version are dropped.
+ */
+const stores = new WeakMap<Database, Map<string, Store>>();
+
+async function storeFor(db: Database, scope: Scope): Promise<Store> {
+	const version = await dataVersion(db);
+	const root = rootOf(db);
+	let byScope = stores.get(root);
+	if (!byScope) {
+		byScope = new Map();
+		stores.set(root, byScope);
+	}
+	const key = scopeKey(scope);
+	let store = byScope.get(key);
+	if (!store || store.version !== version) {
+		store = { version, payloads: new Map(), values: new Map() };
+	}
+	// Most recently used last: the first key is the one to evict.
+	byScope.delete(key);
+	byScope.set(key, store);
+	const oldest = byScope.keys().next().value;
+	if (byScope.size > MAX_SCOPES && oldest !== undefined) byScope.delete(oldest);
+	return store;
+}
+
+/** `make()` once per key, kept while it succeeds, most recently used last, at most `max`. */
+function remember<T>(
+	map: Map<string, Promise<T>>,
+	key: string,
+	max: number,
+	make: () => Promise<T>
+) {
+	let entry = map.get(key);
+	if (entry) map.delete(key);
+	else {
+		entry = make();
+		entry.catch(() => {
+			if (map.get(key) === entry) map.delete(key);
+		});
+	}
+	map.set(key, entry);
+	const oldest = map.keys().next().value;
+	if (map.size > max && oldest !== undefined) map.delete(oldest);
+	return entry;
+}
+
+/**
+ * A value computed once per (scope, data version, key), e.g. the overview's figures for one view.
+ * Concurrent callers share one computation; a failed one is forgotten so that the next retries.
+ */
+export async function memo<T>(
+	db: Database,
+	scope: Scope,
+	key: string,
+	compute: (version: string) => Promise<T>
+): Promise<T> {
+	const store = await storeFor(db, scope);
+	return remember(store.values, key, MAX_VALUES, () => compute(store.version)) as Promise<T>;
+}
 
 async function cached(
 	db: Database,
@@ -46,86 +104,24 @@ async function cached(
 	scope: Scope,
 	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
 ): Promise<Payload> {
-	const version = await dataVersion(db);
-	let store = stores.get(rootOf(db));
-	if (!store || store.version !== version) {
-		store = { version, entries: new Map() };
-		stores.set(rootOf(db), store);
-	}
-	const key = `${name}|${scopeKey(scope)}`;
-	let entry = store.entries.get(key);
-	if (!entry) {
-		entry = encode(name, scope, version, build);
-		const entries = store.entries;
-		entries.set(key, entry);
-		entry.catch(() => entries.delete(key));
-		const oldest = entries.keys().next().value;
-		if (entries.size > MAX_ENTRIES && oldest !== undefined) entries.delete(oldest);
-	}
-	return entry;
-}
-
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
-/**
- * Brotli at its best quality (11) costs ~3 s per MB: the national facts (≈ 12 MB of Arrow) would
- * keep the first reader after an ETL run waiting ~40 s. Bodies above QUICK_ABOVE bytes are
- * therefore served at quality 5 first (≈ 0.5 s, ~30 % larger) while quality 11 is computed in
- * the background and swapped in; small bodies get quality 11 at once. gzip stays at level 6.
- */
-const QUICK_ABOVE = 512 * 1024;
-
-const brotliAt = (body: Uint8Array, quality: number) =>
-	brotli(body, {
-		params: {
-			[constants.BROTLI_PARAM_QUALITY]: quality,
-			[constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
-		}
-	}).then((b): Uint8Array<ArrayBuffer> => new Uint8Array(b));
-
-async function encode(
-	name: string,
-	scope: Scope,
-	version: string,
-	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
-): Promise<Payload> {
-	const { body, contentType } = await build(version);
-	return compressPayload(body, {
-		contentType,
-		etag: etagOf(name, scope, version),
-		dataVersion: version
+	const store = await storeFor(db, scope);
+	return remember(store.payloads, name, MAX_PAYLOADS, async () => {
+		const { body, contentType } = await build(store.version);
+		return encode(body, {
+			etag: etagOf(name, scope, store.version),
+			contentType,
+			dataVersion: store.version
+		});
 	});
 }
 
-/** A body in its three encodings, under the given ETag (weak: the bytes differ by encoding). */
-export async function compressPayload(
-	body: Uint8Array,
-	meta: { contentType: string; etag: string; dataVersion: string }
-): Promise<Payload> {
-	const large = body.byteLength > QUICK_ABOVE;
-	const [br, gz] = await Promise.all([
-		brotliAt(body, large ? 5 : constants.BROTLI_MAX_QUALITY),
-		gzipAsync(body, { level: 6 })
-	]);
-	const payload: Payload = {
-		...meta,
-		identity: new Uint8Array(body),
-		br,
-		gzip: new Uint8Array(gz)
-	};
-	if (large) {
-		// Same content, smaller bytes: the ETag (weak) and every header stay as they are.
-		brotliAt(body, constants.BROTLI_MAX_QUALITY).then(
-			(best) => {
-				payload.br = best;
-			},
-			() => {
-				/* keep the quality-5 bytes */
-			}
-		);
-	}
-	return payload;
+/** What a scope has cached for the current data version (tests, diagnostics). */
+export async function cachedKeys(
+	db: Database,
+	scope: Scope
+): Promise<{ payloads: string[]; values: string[] }> {
+	const store = await storeFor(db, scope);
+	return { payloads: [...store.payloads.keys()], values: [...store.values.keys()] };
 }
 
 /** An extract as Arrow IPC stream bytes, cached per (name, scope, data version). */

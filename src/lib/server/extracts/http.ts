@@ -31,14 +31,14 @@ const CACHE_CONTROL = 'private, no-cache';
 
 /**
  * The payload in the encoding the client accepts, or 304 when its ETag matches. Scoped data is
- * revalidated privately (the default); a published release, which never changes, passes
- * `public, max-age=31536000, immutable`.
+ * revalidated privately (the default; hooks.server.ts then makes it no-store); a published
+ * release, which never changes, passes `public, max-age=31536000, immutable`.
  */
-export function respond(
+export async function respond(
 	request: Request,
 	payload: Payload,
 	cacheControl: string = CACHE_CONTROL
-): Response {
+): Promise<Response> {
 	const headers = new Headers({
 		ETag: payload.etag,
 		'Cache-Control': cacheControl,
@@ -49,7 +49,8 @@ export function respond(
 		return new Response(null, { status: 304, headers });
 	}
 	const encoding = negotiateEncoding(request.headers.get('accept-encoding'));
-	const body = payload[encoding];
+	const body =
+		encoding === 'br' ? payload.br : encoding === 'gzip' ? await payload.gzip() : payload.identity;
 	headers.set('Content-Type', payload.contentType);
 	headers.set('Content-Length', String(body.byteLength));
 	if (encoding !== 'identity') headers.set('Content-Encoding', encoding);

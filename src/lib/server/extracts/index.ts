@@ -1,7 +1,15 @@
 /** Scoped SQL → Arrow IPC extracts and the overview pre-aggregate (STYLE: $lib/server/extracts). */
 export { buildExtract, EXTRACT_NAMES, isExtractName, UnknownExtractError } from './build.ts';
 export type { ExtractName } from './build.ts';
-export { cachedExtract, cachedOverview, dataVersion, etagOf, FORMAT_VERSION } from './cache.ts';
+export {
+	cachedExtract,
+	cachedKeys,
+	cachedOverview,
+	dataVersion,
+	etagOf,
+	FORMAT_VERSION
+} from './cache.ts';
+export { buildViewFigures, cachedViewFigures } from './figures.ts';
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
 export {
 	buildBreakdown,
@@ -13,3 +21,4 @@ export {
 } from './preaggregates.ts';
 export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';
 export { buildProvinceSummary, type ProvinceYear } from './province-summary.ts';
+export { keepWarm, warm, WARM_ORDER, type Runner } from './warm.ts';

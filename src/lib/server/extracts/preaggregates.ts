@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
-import { factRowsCtes } from './fact-rows.ts';
 import { toYear } from '../../overview.ts';
+import { perLaoCte, type GroupKey } from './fact-rows.ts';
 import { toNumber } from './keys.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
@@ -49,14 +49,7 @@ export interface BreakdownSqlRow extends Record<string, unknown> {
 	includes_synthetic: boolean;
 }
 
-/** What the overview can be broken down by, as a column of the `plan`/`report` CTEs. */
-const KEYS = {
-	fiscal_year: sql`fy`,
-	dimension: sql`dim`,
-	lao_type: sql`lao_type`,
-	province: sql`pc`
-} as const;
-export type BreakdownKey = keyof typeof KEYS;
+export type BreakdownKey = GroupKey;
 
 /** The figures of one group (a fiscal year, a มิติ, an LAO type, a province). */
 async function figuresBy(
@@ -65,29 +58,17 @@ async function figuresBy(
 	filters: ViewFilters,
 	by: BreakdownKey
 ): Promise<BreakdownSqlRow[]> {
-	const key = KEYS[by];
 	return queryRows<BreakdownSqlRow>(
 		db,
-		sql`with ${factRowsCtes(scope, filters)}, p as (
-				select ${key} as key, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
-					coalesce(sum(amount), 0)::text as baht,
-					coalesce(sum(zero), 0)::int as zero, bool_or(syn) as syn
-				from plan where ${key} is not null group by 1
-			), r as (
-				select ${key} as key, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
-					coalesce(sum(done), 0)::int as done,
-					coalesce(sum(not_done), 0)::int as not_done,
-					coalesce(sum(disbursed), 0)::text as disbursed, bool_or(syn) as syn
-				from report where ${key} is not null group by 1
-			)
-			select coalesce(p.key, r.key) as key,
-				coalesce(p.laos, 0) as laos_covered, coalesce(r.laos, 0) as laos_reporting,
-				coalesce(p.items, 0) as items_planned, coalesce(p.baht, '0') as planned_baht,
-				coalesce(p.zero, 0) as zero_budget_items, coalesce(r.items, 0) as reported_items,
-				coalesce(r.done, 0) as done, coalesce(r.not_done, 0) as not_done,
-				coalesce(r.disbursed, '0') as disbursed_baht,
-				(coalesce(p.syn, false) or coalesce(r.syn, false)) as includes_synthetic
-			from p full join r on r.key = p.key
+		sql`with ${perLaoCte(scope, filters, [by])}
+			select k1 as key,
+				(count(lao) filter (where plan_n > 0))::int as laos_covered,
+				(count(lao) filter (where report_n > 0))::int as laos_reporting,
+				sum(plan_n)::int as items_planned, coalesce(sum(amount), 0)::text as planned_baht,
+				sum(zero)::int as zero_budget_items, sum(report_n)::int as reported_items,
+				sum(done)::int as done, sum(not_done)::int as not_done,
+				coalesce(sum(disbursed), 0)::text as disbursed_baht, bool_or(syn) as includes_synthetic
+			from per_lao group by 1
 			order by 1`
 	);
 }

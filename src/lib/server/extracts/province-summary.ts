@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
 import { EMPTY_FILTERS, type ViewFilters } from '../../state/url-filters.ts';
-import { factRowsCtes } from './fact-rows.ts';
+import { perLaoCte } from './fact-rows.ts';
 import { toNumber } from './keys.ts';
 import type { Scope } from './scope.ts';
 
@@ -45,24 +45,14 @@ export async function buildProvinceSummary(
 ): Promise<ProvinceYear[]> {
 	const rows = await queryRows<Row>(
 		db,
-		sql`with ${factRowsCtes(scope, filters)}, p as (
-				select pc, fy, coalesce(sum(n), 0)::int as items, coalesce(sum(zero), 0)::int as zero,
-					coalesce(sum(amount), 0)::text as baht
-				from plan where pc is not null group by 1, 2
-			), r as (
-				select pc, fy, count(distinct lao)::int as laos, coalesce(sum(n), 0)::int as items,
-					coalesce(sum(done), 0)::int as done,
-					coalesce(sum(not_done), 0)::int as not_done,
-					coalesce(sum(disbursed), 0)::text as disbursed
-				from report where pc is not null group by 1, 2
-			)
-			select coalesce(p.pc, r.pc) as province_code, coalesce(p.fy, r.fy) as fiscal_year,
-				coalesce(r.laos, 0) as laos_reporting, coalesce(r.items, 0) as reported_items,
-				coalesce(r.done, 0) as done, coalesce(r.not_done, 0) as not_done,
-				coalesce(p.items, 0) as items_planned, coalesce(p.zero, 0) as zero_budget_items,
-				coalesce(p.baht, '0') as planned_baht, coalesce(r.disbursed, '0') as disbursed_baht
-			from p full join r on r.pc = p.pc and r.fy = p.fy
-			where coalesce(p.fy, r.fy) is not null
+		sql`with ${perLaoCte(scope, filters, ['province', 'fiscal_year'])}
+			select k1 as province_code, k2 as fiscal_year,
+				(count(lao) filter (where report_n > 0))::int as laos_reporting,
+				sum(report_n)::int as reported_items, sum(done)::int as done,
+				sum(not_done)::int as not_done, sum(plan_n)::int as items_planned,
+				sum(zero)::int as zero_budget_items, coalesce(sum(amount), 0)::text as planned_baht,
+				coalesce(sum(disbursed), 0)::text as disbursed_baht
+			from per_lao group by 1, 2
 			order by 1, 2`
 	);
 	return rows.map((r) => ({

@@ -12,7 +12,7 @@ import { LAO_TYPES } from '../../../../db/schema/values.ts';
 import type { ReleaseExtractName } from '../../releases/types.ts';
 import { rootOf } from '../db/scoped.ts';
 import { codeOf, dictionary, toTable, type Column } from '../extracts/arrow.ts';
-import { ARROW_STREAM, compressPayload, type Payload } from '../extracts/cache.ts';
+import { ARROW_STREAM, encode, type Payload } from '../extracts/encode.ts';
 import { toNumber } from '../extracts/keys.ts';
 import type { Release } from './read.ts';
 
@@ -156,7 +156,7 @@ export function cachedReleaseExtract(
 	let entry = entries.get(key);
 	if (!entry) {
 		entry = buildReleaseExtract(db, release, name).then((table) =>
-			compressPayload(tableToIPC(table, 'stream'), {
+			encode(tableToIPC(table, 'stream'), {
 				contentType: ARROW_STREAM,
 				// Weak: the bytes differ by Content-Encoding (as the scoped extracts' ETags).
 				etag: `W/"${release.tag}.${name}"`,

@@ -1,26 +1,42 @@
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { tileByCode } from '$lib/map/tiles';
-import { isMapMetric, type ViewFigures } from '$lib/overview';
+import { DEFAULT_MAP_METRIC, isMapMetric, type ViewFigures } from '$lib/overview';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
-import { without } from '$lib/state/view-axes';
-import { METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
+import { viewKey } from '$lib/state/view-axes';
+import { FIGURES_DEPENDENCY, METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
+import { renderCharts } from './charts.server';
+import { overviewOptions } from './options';
 
 /**
  * The first paint, from server-side SQL (no DuckDB-WASM on this path), already within the URL's
  * view: each breakdown is computed without its own axis, as the crossfilter does after the
  * handover. A malformed view is a 400 that names the bad parameters; a well-formed province code
  * that is no province is a 404.
+ *
+ * The URL is read untracked: a change of view does not come back here by itself (once
+ * DuckDB-WASM is ready, the figures are computed in the browser and a click costs no request);
+ * the page invalidates FIGURES_DEPENDENCY when it needs the server's figures for a view
+ * (`figuresFor` says which one these are).
  */
-export const load: PageServerLoad = async ({ url, parent, locals }) => {
+export const load: PageServerLoad = async ({
+	url,
+	parent,
+	locals,
+	depends,
+	untrack,
+	isDataRequest
+}) => {
+	depends(FIGURES_DEPENDENCY);
 	const { lang } = await parent();
-	const { filters, rejected } = parseFilters(url.searchParams);
-	const metric = url.searchParams.get(METRIC_PARAM);
+	const params = untrack(() => new URLSearchParams(url.searchParams));
+	const { filters, rejected } = parseFilters(params);
+	const metric = params.get(METRIC_PARAM);
 	if (metric !== null && !isMapMetric(metric)) rejected.push(`${METRIC_PARAM}=${metric}`);
-	const points = url.searchParams.get(POINTS_PARAM);
+	const points = params.get(POINTS_PARAM);
 	if (points !== null && points !== '1') rejected.push(`${POINTS_PARAM}=${points}`);
 	if (rejected.length > 0) {
 		const shown = rejected.slice(0, 5).map((r) => (r.length > 40 ? `${r.slice(0, 40)}…` : r));
@@ -30,23 +46,20 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
 
 	const scope = extracts.scopeFor(locals);
-	const [overview, byDimension, byType, byProvince] = await withScope(
-		scope,
-		(db) =>
-			Promise.all([
-				extracts.buildOverview(db, scope, '', without(filters, 'fiscalYears')),
-				extracts.buildBreakdown(db, scope, without(filters, 'dimensions'), 'dimension'),
-				extracts.buildBreakdown(db, scope, without(filters, 'laoTypes'), 'lao_type'),
-				extracts.buildBreakdown(db, scope, without(filters, 'provinces'), 'province')
-			]),
-		{ readOnly: true }
-	);
-	const figures: ViewFigures = {
-		years: overview.years,
-		byDimension,
-		byType,
-		byProvince,
-		points: null
-	};
-	return { lang, figures };
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const figures: ViewFigures = await run((db) => extracts.cachedViewFigures(db, scope, filters));
+	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
+	// unfiltered figures, get built in the background (then again whenever a run finishes).
+	extracts.keepWarm(run, scope);
+	// The first paint only: a client navigation has ECharts loaded already.
+	const charts = isDataRequest
+		? null
+		: renderCharts(
+				overviewOptions(
+					figures,
+					{ filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC },
+					lang
+				)
+			);
+	return { lang, figures, figuresFor: viewKey(filters), charts };
 };

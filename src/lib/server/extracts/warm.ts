@@ -1,0 +1,90 @@
+import type { Database } from '../../../../db/client.ts';
+import { EMPTY_FILTERS } from '../../state/url-filters.ts';
+import type { ExtractName } from './build.ts';
+import { cachedExtract, dataVersion } from './cache.ts';
+import { cachedViewFigures } from './figures.ts';
+import { scopeKey, type Scope } from './scope.ts';
+
+/**
+ * How warm-up reaches the database: a function that runs `fn` in a transaction of the scope
+ * (routes pass `(fn) => withScope(scope, fn, { readOnly: true })`), one per artefact, so that
+ * readers' requests interleave with it.
+ */
+export type Runner = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+
+/**
+ * In the order readers need them: the overview's first paint, the crossfilter's two extracts,
+ * then what raw-fact queries load (the national facts take ~20 s to build).
+ */
+export const WARM_ORDER: readonly ExtractName[] = [
+	'facts_cube',
+	'dim_lao',
+	'dim_province',
+	'dim_document',
+	'facts_plan',
+	'facts_report'
+];
+
+const running = new Map<string, Promise<void>>();
+
+/**
+ * Builds into the cache, one after the other, the unfiltered overview figures and every extract
+ * of the scope; what is cached already costs nothing. One warm-up per scope at a time.
+ */
+export function warm(run: Runner, scope: Scope): Promise<void> {
+	const key = scopeKey(scope);
+	let job = running.get(key);
+	if (!job) {
+		job = (async () => {
+			await run((db) => cachedViewFigures(db, scope, EMPTY_FILTERS));
+			for (const name of WARM_ORDER) await run((db) => cachedExtract(db, name, scope));
+		})().finally(() => running.delete(key));
+		running.set(key, job);
+	}
+	return job;
+}
+
+/** How often a kept-warm scope checks whether a run finished (another process runs the ETL). */
+export const WATCH_MS = 15_000;
+const MAX_WATCHED = 8;
+const watched = new Map<
+	string,
+	{ version: string | null; timer: ReturnType<typeof setInterval> }
+>();
+
+/**
+ * Keeps a scope warm: warms it now, then whenever its data version moves (checked every
+ * WATCH_MS in the background), so that the first reader after an ETL run finds the figures and
+ * extracts built. Called by the overview route for the reader's scope; the most recent
+ * MAX_WATCHED scopes are watched. Failures are logged, never thrown at the reader.
+ */
+export function keepWarm(run: Runner, scope: Scope): void {
+	const key = scopeKey(scope);
+	if (watched.has(key)) return;
+	let busy = false;
+	const tick = async () => {
+		if (busy) return;
+		busy = true;
+		try {
+			const version = await run(dataVersion);
+			const entry = watched.get(key);
+			if (entry && entry.version !== version) {
+				await warm(run, scope);
+				entry.version = version;
+			}
+		} catch (error) {
+			console.error(`extracts: warming ${key} failed`, error);
+		} finally {
+			busy = false;
+		}
+	};
+	const timer = setInterval(() => void tick(), WATCH_MS);
+	timer.unref?.();
+	watched.set(key, { version: null, timer });
+	const oldest = watched.keys().next().value;
+	if (watched.size > MAX_WATCHED && oldest !== undefined) {
+		clearInterval(watched.get(oldest)?.timer);
+		watched.delete(oldest);
+	}
+	void tick();
+}
