@@ -30,7 +30,7 @@ import { openDb } from '../db/client.ts';
 import { buildExtract, EXTRACT_NAMES } from '../src/lib/server/extracts/build.ts';
 import { WARM_ORDER } from '../src/lib/server/extracts/warm.ts';
 import type { Scope } from '../src/lib/server/extracts/scope.ts';
-import { startApp, waitIdle, type App } from './lib/app.ts';
+import { ensureBenchAnalyst, startApp, waitIdle, type App } from './lib/app.ts';
 import { coldOverview } from './lib/cold-page.ts';
 import { crossfilter } from './lib/crossfilter.ts';
 import { rawFacts } from './lib/raw-facts.ts';
@@ -63,7 +63,7 @@ async function coldBuild(app: App) {
 	const extracts: Record<string, { ms: number; brBytes: number }> = {};
 	for (const name of WARM_ORDER) {
 		const t0 = performance.now();
-		const res = await fetch(`${app.url}/api/extracts/${name}`, {
+		const res = await app.get(`/api/extracts/${name}`, {
 			headers: { 'accept-encoding': 'br' }
 		});
 		await res.arrayBuffer();
@@ -72,7 +72,7 @@ async function coldBuild(app: App) {
 		extracts[name] = { ms: Math.round(performance.now() - t0), brBytes: bytes };
 	}
 	const t0 = performance.now();
-	const res = await fetch(`${app.url}/overview`);
+	const res = await app.get('/overview');
 	await res.text();
 	return { extracts, overviewMs: Math.round(performance.now() - t0) };
 }
@@ -82,7 +82,7 @@ async function served(app: App) {
 	const out: Record<string, { brBytes: number; ms: number }> = {};
 	for (const name of EXTRACT_NAMES) {
 		const t0 = performance.now();
-		const res = await fetch(`${app.url}/api/extracts/${name}`, {
+		const res = await app.get(`/api/extracts/${name}`, {
 			headers: { 'accept-encoding': 'br' }
 		});
 		await res.arrayBuffer();
@@ -122,6 +122,7 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 async function main() {
 	const load = { start: loadavg().map((l) => Math.round(l * 100) / 100), end: [] as number[] };
+	ensureBenchAnalyst(ROOT);
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 	try {
 		let app = await startApp(ROOT);
@@ -131,16 +132,16 @@ async function main() {
 			cold = await coldBuild(app);
 			idleWaitMs = await waitIdle(app.pid);
 			sizes = await served(app);
-			page = await coldOverview(browser, app.url);
-			cf = await crossfilter(browser, app.url, CLICKS);
-			raw = await rawFacts(browser, app.url, QUERIES);
+			page = await coldOverview(browser, app);
+			cf = await crossfilter(browser, app, CLICKS);
+			raw = await rawFacts(browser, app, QUERIES);
 		} finally {
 			await app.stop();
 		}
 		app = await startApp(ROOT);
 		let coldServerPage;
 		try {
-			coldServerPage = await coldOverview(browser, app.url);
+			coldServerPage = await coldOverview(browser, app);
 		} finally {
 			await app.stop();
 		}

@@ -1,5 +1,7 @@
 /** The built app (`node build`) as a child process, and how busy it is. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { BrowserContext } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
@@ -8,7 +10,63 @@ export interface App {
 	pid: number;
 	/** From spawn to the first answered request. */
 	startMs: number;
+	/** A signed-in analyst's session token (the dashboard is behind a sign-in). */
+	token: string;
+	/** fetch() as that analyst. */
+	get(path: string, init?: RequestInit): Promise<Response>;
 	stop(): Promise<void>;
+}
+
+/** The benchmark's own account, created (or given a fresh password) through `npm run users`. */
+const BENCH_USER = 'bench-analyst';
+const BENCH_PASSWORD = randomBytes(18).toString('base64url');
+
+function users(root: string, args: string[]) {
+	return spawnSync(`${root}/node_modules/.bin/tsx`, ['scripts/users.ts', ...args], {
+		cwd: root,
+		input: `${BENCH_PASSWORD}\n`,
+		encoding: 'utf8'
+	});
+}
+
+/** Before the server starts (PGlite is one process at a time): the analyst the bench signs in as. */
+export function ensureBenchAnalyst(root: string): void {
+	const added = users(root, ['add', BENCH_USER, '--role', 'analyst']);
+	if (added.status === 0) return;
+	const reset = users(root, ['set-password', BENCH_USER]);
+	if (reset.status !== 0) throw new Error(`bench account: ${added.stderr}${reset.stderr}`);
+}
+
+/** Signs in through the real /login form action (a plain form post: 303 and the cookie). */
+export async function signInAnalyst(url: string): Promise<string> {
+	const res = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ username: BENCH_USER, password: BENCH_PASSWORD })
+	});
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sujarit_session='));
+	const token = cookie?.split(';')[0]?.slice('sujarit_session='.length);
+	if (res.status !== 303 || !token) throw new Error(`bench sign-in failed: HTTP ${res.status}`);
+	return token;
+}
+
+/** Every page of `context` is then the signed-in analyst. */
+export async function signInContext(context: BrowserContext, app: App): Promise<void> {
+	await context.addCookies([
+		{
+			name: 'sujarit_session',
+			value: app.token,
+			domain: '127.0.0.1',
+			path: '/',
+			httpOnly: true,
+			sameSite: 'Lax'
+		}
+	]);
 }
 
 function freePort(): Promise<number> {
@@ -31,7 +89,12 @@ export async function startApp(root: string): Promise<App> {
 	const t0 = performance.now();
 	const child = spawn('node', ['build'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;
@@ -47,7 +110,17 @@ export async function startApp(root: string): Promise<App> {
 	for (let i = 0; i < 300; i++) {
 		try {
 			if ((await fetch(`${url}/favicon.svg`)).status < 500) {
-				return { url, pid: child.pid!, startMs: Math.round(performance.now() - t0), stop };
+				const startMs = Math.round(performance.now() - t0);
+				const token = await signInAnalyst(url);
+				const get = (path: string, init: RequestInit = {}) =>
+					fetch(`${url}${path}`, {
+						...init,
+						headers: {
+							...(init.headers as Record<string, string>),
+							cookie: `sujarit_session=${token}`
+						}
+					});
+				return { url, pid: child.pid!, startMs, token, get, stop };
 			}
 		} catch {
 			/* not up yet */

@@ -1,4 +1,5 @@
 /** /overview loaded cold (browser cache off) under network emulation: what paints when. */
+import { signInContext, type App } from './app.ts';
 import type { Browser } from 'playwright-core';
 
 export interface ColdFigures {
@@ -74,8 +75,10 @@ function observe() {
 	requestAnimationFrame(frame);
 }
 
-export async function coldOverview(browser: Browser, url: string): Promise<ColdFigures> {
+export async function coldOverview(browser: Browser, app: App): Promise<ColdFigures> {
+	const url = app.url;
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	await signInContext(context, app);
 	try {
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);

@@ -4,6 +4,7 @@
  * painted (the page marks it), with the browser's own interaction latency (Event Timing, what
  * INP is made of) and every slice query's round trip (the engine measures them).
  */
+import { signInContext, type App } from './app.ts';
 import type { Browser, Page } from 'playwright-core';
 import { GRID_SIZE, tileByCode } from '../../src/lib/map/tiles.ts';
 import { KEEP_NAMES } from './cold-page.ts';
@@ -95,10 +96,12 @@ const ACTIONS: ((page: Page) => Promise<void>)[] = [
 
 export async function crossfilter(
 	browser: Browser,
-	url: string,
+	app: App,
 	clicks: number
 ): Promise<{ handover: HandoverFigures; interactions: InteractionFigures }> {
+	const url = app.url;
 	const page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+	await signInContext(page.context(), app);
 	try {
 		await page.addInitScript(KEEP_NAMES);
 		await page.addInitScript(observe);

@@ -2,6 +2,7 @@
  * /dev/duckdb, unthrottled: every extract fetched and loaded into DuckDB-WASM (the raw facts
  * included), then query round trips of the raw-fact SQL builders over seeded filter sets.
  */
+import { signInContext, type App } from './app.ts';
 import type { Browser } from 'playwright-core';
 
 export interface RawFigures {
@@ -17,12 +18,10 @@ export interface RawFigures {
 	queries: Record<string, { n: number; p50: number; p95: number; max: number }>;
 }
 
-export async function rawFacts(
-	browser: Browser,
-	url: string,
-	queries: number
-): Promise<RawFigures> {
+export async function rawFacts(browser: Browser, app: App, queries: number): Promise<RawFigures> {
+	const url = app.url;
 	const page = await browser.newPage();
+	await signInContext(page.context(), app);
 	try {
 		await page.goto(`${url}/dev/duckdb?bench=${queries}`);
 		await page.click('[data-testid=run]');

@@ -69,6 +69,7 @@ describe('national overview', () => {
 			viewport: { width: 1400, height: 1300 }
 		});
 		try {
+			await signIn(context, app.url, 'analyst');
 			const noJs = await context.newPage();
 			await noJs.goto(`${app.url}/overview`);
 			const charts = await noJs.$$eval('.ssr svg', (svgs) =>
