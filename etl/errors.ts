@@ -404,6 +404,18 @@ export const ISSUES = {
 		th: 'ไม่ใช่ http/https (ปฏิเสธ)',
 		en: 'not http/https (refused)'
 	},
+	credentials_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'URL มีชื่อผู้ใช้/รหัสผ่าน (ปฏิเสธ ไม่บันทึกรหัสผ่าน)',
+		en: 'a URL with user:password (refused; the password is not recorded)'
+	},
+	port_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'พอร์ตของโปรโตคอลอื่น ตามรายการ bad ports ของ Fetch (ปฏิเสธ)',
+		en: 'a port of another protocol, the Fetch standard’s bad ports (refused)'
+	},
 	address_refused: {
 		area: 'source',
 		severity: 'warning',

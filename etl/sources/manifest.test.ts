@@ -93,6 +93,15 @@ describe('readManifest (CSV)', () => {
 		});
 	});
 
+	it('records a repeated URL without its password', () => {
+		const text = 'url\nhttp://u:secret@a.example/1\nhttp://u:secret@a.example/1\n';
+		const items = readManifest(text, 'csv', 'm.csv');
+		expect(items.map((i) => [i.line, i.type, i.type === 'row' ? i.url : i.origin])).toEqual([
+			[2, 'row', 'http://u:secret@a.example/1'],
+			[3, 'skipped', 'http://u:***@a.example/1']
+		]);
+	});
+
 	it('counts lines inside quoted fields', () => {
 		const text = 'note,url\n"two\nlines",https://a.example/1\n,\n';
 		expect(outline(readManifest(text, 'csv', 'm.csv'))).toEqual([

@@ -5,6 +5,7 @@ import { parseCsv } from './csv.ts';
 import { EtlSourceError } from './errors.ts';
 import { arrayElementLines } from './json-lines.ts';
 import { failed, skipped } from './messages.ts';
+import { withoutPassword } from './url-policy.ts';
 import type { DocumentHint, SourceFailure, SourceSkip } from './types.ts';
 
 /**
@@ -217,7 +218,10 @@ export function readManifest(text: string, format: ManifestFormat, origin: strin
 		const key = new URL(row.url).href;
 		const first = seen.get(key);
 		if (first !== undefined)
-			return { ...skipped(row.url, 'duplicate_url', { other: first }), line: row.line };
+			return {
+				...skipped(withoutPassword(row.url), 'duplicate_url', { other: first }),
+				line: row.line
+			};
 		seen.set(key, row.line);
 		return row;
 	});

@@ -80,6 +80,16 @@ export const SOURCE_MESSAGES = {
 		en: 'refused the redirect from {url} to {target}: only http and https are fetched',
 		th: 'ปฏิเสธการเปลี่ยนเส้นทางจาก {url} ไปยัง {target}: ดาวน์โหลดได้เฉพาะ http และ https'
 	},
+	credentials_refused: {
+		code: 'credentials_refused',
+		en: 'refused {url}: a URL with a user name or password is not fetched',
+		th: 'ปฏิเสธ {url}: ไม่ดาวน์โหลด URL ที่มีชื่อผู้ใช้หรือรหัสผ่าน'
+	},
+	port_refused: {
+		code: 'port_refused',
+		en: 'refused {url}: port {port} belongs to another protocol',
+		th: 'ปฏิเสธ {url}: พอร์ต {port} เป็นของโปรโตคอลอื่น'
+	},
 	address_refused: {
 		code: 'address_refused',
 		en: 'refused {url}: {address} is a {range} address',
@@ -160,6 +170,8 @@ export type FailureCode = CodeOf<
 	| 'manifest_row'
 	| 'invalid_url'
 	| 'scheme_refused'
+	| 'credentials_refused'
+	| 'port_refused'
 	| 'address_refused'
 	| 'timeout'
 	| 'connection_failed'
