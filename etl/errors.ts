@@ -337,6 +337,12 @@ export const ISSUES = {
 		th: 'ไม่ใช่ไฟล์เอกสารที่รองรับ (ข้าม)',
 		en: 'not a supported document file (skipped)'
 	},
+	name_not_utf8: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ชื่อไฟล์หรือโฟลเดอร์ไม่ใช่ UTF-8 (ข้าม)',
+		en: 'a file or folder name that is not UTF-8 (skipped)'
+	},
 	hidden: {
 		area: 'source',
 		severity: 'warning',

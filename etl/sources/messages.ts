@@ -13,6 +13,11 @@ export const SOURCE_MESSAGES = {
 		en: 'unsupported file type {ext}: convert to text first',
 		th: 'ไม่รองรับไฟล์ชนิด {ext}: แปลงเป็นไฟล์ข้อความก่อน'
 	},
+	name_not_utf8: {
+		code: 'name_not_utf8',
+		en: 'the name is not UTF-8 (a TIS-620 name from a Thai Windows zip?): rename it to read it',
+		th: 'ชื่อไม่ใช่ UTF-8 (อาจเป็นชื่อ TIS-620 จากไฟล์ zip ของ Windows ภาษาไทย): เปลี่ยนชื่อก่อนจึงจะอ่านได้'
+	},
 	hidden: { code: 'hidden', en: 'hidden file or folder', th: 'ไฟล์หรือโฟลเดอร์ที่ซ่อนไว้' },
 	outside_root: {
 		code: 'outside_root',
@@ -153,6 +158,7 @@ type CodeOf<K extends MessageKey> = (typeof SOURCE_MESSAGES)[K]['code'];
 
 export type SkipCode = CodeOf<
 	| 'unsupported_type'
+	| 'name_not_utf8'
 	| 'hidden'
 	| 'outside_root'
 	| 'symlink_loop'
