@@ -80,6 +80,15 @@ interface Frame {
 	next: number;
 }
 
+/** How many bytes the UTF-8 sequence this lead byte starts should have; 0 if it starts none. */
+function sequenceLength(lead: number): number {
+	if (lead < 0x80) return 1;
+	if (lead < 0xc2) return 0;
+	if (lead < 0xe0) return 2;
+	if (lead < 0xf0) return 3;
+	return lead < 0xf5 ? 4 : 0;
+}
+
 /**
  * A name that is not UTF-8 (a TIS-620 name out of a zip made on Thai Windows) cannot be given to
  * the string paths below: its bytes would come back as U+FFFD and name another, missing file.
@@ -90,16 +99,7 @@ function escapeName(raw: Buffer): string {
 	let i = 0;
 	while (i < raw.length) {
 		const b = raw[i] as number;
-		const len =
-			b < 0x80
-				? 1
-				: b >= 0xc2 && b < 0xe0
-					? 2
-					: b >= 0xe0 && b < 0xf0
-						? 3
-						: b >= 0xf0 && b < 0xf5
-							? 4
-							: 0;
+		const len = sequenceLength(b);
 		const piece = len > 0 ? raw.subarray(i, i + len) : null;
 		const text = piece && piece.length === len ? piece.toString('utf8') : null;
 		if (text !== null && piece !== null && Buffer.from(text).equals(piece)) {
@@ -122,7 +122,7 @@ async function listNames(realDir: string): Promise<Array<{ raw: Buffer; text: st
 
 /**
  * The walk, depth-first with an explicit stack (a recursive generator overflowed the call stack
- * near 2,500 levels when maxDepth was raised; each yield also climbed every level). The stack
+ * at 2,000 levels when maxDepth was raised; each yield also climbed every level). The stack
  * holds exactly the folders above the current one, which is what a loop is checked against.
  */
 async function* plan(root: string, maxBytes: number, maxDepth: number): AsyncGenerator<Planned> {
