@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One runner, four projects. `npm test` runs them all (scripts/test.js); each can run alone:
+// One runner, five projects. `npm test` runs them all (scripts/test.js); each can run alone:
 // `npx vitest run --project unit`.
 export default defineConfig({
 	// The app's aliases, so that tests import modules the way the app does.
@@ -39,6 +39,17 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
+					// The hardening campaigns (npm run campaign:hostile prints and writes their figures).
+					name: 'hostile',
+					include: ['tests/hostile/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 300_000,
 					expect: { requireAssertions: true }
 				}
 			},
