@@ -1,0 +1,161 @@
+/**
+ * One probe: a principal sends one request; the body is decoded and searched for canaries, and
+ * the answer is held against four oracles: (1) no canary of a province outside the principal's
+ * scope, none at all without a scope; (2) the route table (ROUTE_ACCESS) refuses exactly whom it
+ * should, and nothing answers 5xx; (3) a scoped extract or list carries row keys (province, LAO,
+ * document) of its scope only; (4) totals served as data add up to the scope's documents
+ * (figures.ts). A probe returns its failures (never throws for them), so that the
+ * matrix reports all of them and fast-check can shrink one.
+ */
+import { ROUTE_ACCESS, type Access } from '../../../src/lib/server/access/routes.ts';
+import { sessionToken } from '../accounts.ts';
+import { findCanaries, maySee, type Scope } from './canaries.ts';
+import { decodeBody } from './decode.ts';
+import { figureFailures } from './figures.ts';
+import { ownScope, type Principal } from './principals.ts';
+import type { SeededDocument } from './seed.ts';
+import type { Stats } from './stats.ts';
+
+export interface ProbeRequest {
+	/** SvelteKit route id. */
+	route: string;
+	kind: 'page' | 'data' | 'action' | 'endpoint';
+	method: 'GET' | 'POST';
+	/** Path and query. */
+	url: string;
+	body?: URLSearchParams;
+	/** 'html' (a browser's navigation or plain form post) or 'json' (an enhanced form, a script). */
+	accept: 'html' | 'json';
+	/** Ends or changes the session it is sent with: sent with a fresh session of the account. */
+	throwaway?: boolean;
+}
+
+export interface ProbeContext {
+	baseUrl: string;
+	documents: SeededDocument[];
+	stats: Stats;
+}
+
+export interface ProbeResult {
+	status: number;
+	failures: string[];
+}
+
+const ACCEPT = { html: 'text/html,application/xhtml+xml', json: 'application/json' };
+
+function allowed(p: Principal, access: Access): boolean {
+	if (access === 'public') return true;
+	if (access === 'admin') return p.ownRole === 'admin';
+	if (p.scope.kind === 'none') return false;
+	if (access === 'national') return p.effectiveRole === 'admin' || p.effectiveRole === 'analyst';
+	return true;
+}
+
+const dlaProvince = (code: string) => code.slice(1, 3);
+
+/** Row keys a scoped extract or list may carry; [] when within scope. */
+function keyFailures(
+	request: ProbeRequest,
+	scope: Scope,
+	keys: { provinces: string[]; dlaCodes: string[]; documentIds: number[] },
+	documents: SeededDocument[]
+): string[] {
+	const path = request.url.split('?')[0]!;
+	const rowLevel =
+		(request.route === '/api/extracts/[name]' && !path.endsWith('/dim_province')) ||
+		request.route === '/api/lists/[name]';
+	if (!rowLevel || scope.kind === 'national') return [];
+	const inScope = (province: string) => maySee(scope, province);
+	const visibleDocs = new Set(documents.filter((d) => inScope(d.province)).map((d) => d.id));
+	const out: string[] = [];
+	const provinces = new Set(keys.provinces.filter((c) => !inScope(c)));
+	const laos = new Set(keys.dlaCodes.filter((c) => !inScope(dlaProvince(c))));
+	const docs = new Set(keys.documentIds.filter((id) => !visibleDocs.has(id)));
+	if (provinces.size) out.push(`rows of provinces ${[...provinces].join(',')}`);
+	if (laos.size) out.push(`rows of LAOs ${[...laos].join(',')}`);
+	if (docs.size) out.push(`rows of documents ${[...docs].join(',')}`);
+	return out;
+}
+
+/** Sends one request as one principal and checks the answer. */
+export async function runProbe(
+	ctx: ProbeContext,
+	principal: Principal,
+	request: ProbeRequest
+): Promise<ProbeResult> {
+	// A logout or a view-as change must not end or change the principal's own session: it is
+	// sent with a fresh session of the same account, whose scope is the account's own.
+	let token = principal.token;
+	let scope = principal.scope;
+	let who = principal;
+	// (Only an admin's view-as would change anything: anyone else is refused before the action.)
+	const changes = request.route !== '/(app)/admin/view-as' || principal.ownRole === 'admin';
+	if (request.throwaway && principal.username && changes) {
+		token = await sessionToken(ctx.baseUrl, principal.username);
+		scope = ownScope(principal);
+		who = { ...principal, token, scope, effectiveRole: principal.ownRole ?? 'public' };
+	}
+	const headers: Record<string, string> = { accept: ACCEPT[request.accept] };
+	if (token) headers.cookie = `sujarit_session=${token}`;
+	if (request.method === 'POST') {
+		headers.origin = ctx.baseUrl;
+		headers['content-type'] = 'application/x-www-form-urlencoded';
+	}
+	const res = await fetch(`${ctx.baseUrl}${request.url}`, {
+		method: request.method,
+		redirect: 'manual',
+		headers,
+		body: request.body
+	});
+	const body = new Uint8Array(await res.arrayBuffer());
+	const label = `${principal.name} ${request.method} ${request.url} (${request.accept})`;
+	const failures: string[] = [];
+	let decoded;
+	try {
+		decoded = decodeBody(res.headers.get('content-type') ?? '', body);
+	} catch (e) {
+		failures.push(`${label} → ${res.status}: body does not decode: ${(e as Error).message}`);
+		ctx.stats.record(principal.name, request, res.status, 'text', body.byteLength, []);
+		return { status: res.status, failures };
+	}
+
+	// (1) canaries
+	const seen = decoded.texts.flatMap(findCanaries);
+	const leaked = [...new Set(seen.filter((c) => !maySee(scope, c.province)).map((c) => c.token))];
+	if (leaked.length) failures.push(`${label} → ${res.status}: LEAK ${leaked.join(', ')}`);
+
+	// (2) the route table, and no server error
+	const access = ROUTE_ACCESS[request.route];
+	const location = res.headers.get('location') ?? '';
+	const refused =
+		res.status === 401 ||
+		res.status === 403 ||
+		(res.status === 303 && location.startsWith('/login?next='));
+	if (!access) failures.push(`${label}: route ${request.route} is not in ROUTE_ACCESS`);
+	else if (allowed(who, access) === refused) {
+		failures.push(
+			`${label} → ${res.status} ${location}: ${access} route ${refused ? 'refused' : 'served'}`
+		);
+	}
+	if (res.status >= 500) failures.push(`${label} → ${res.status}: server error`);
+
+	// (3) row keys of scoped extracts and lists, (4) totals
+	if (res.status === 200) {
+		const path = request.url.split('?')[0]!;
+		for (const f of [
+			...keyFailures(request, scope, decoded.keys, ctx.documents),
+			...figureFailures(request.route, path, decoded, scope, ctx.documents)
+		]) {
+			failures.push(`${label}: ${f}`);
+		}
+	}
+	ctx.stats.record(
+		principal.name,
+		request,
+		res.status,
+		decoded.kind,
+		decoded.bytes,
+		seen.map((c) => c.token)
+	);
+	return { status: res.status, failures };
+}
