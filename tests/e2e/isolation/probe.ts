@@ -1,10 +1,10 @@
 /**
  * One probe: a principal sends one request; the body is decoded and searched for canaries, and
- * the answer is held against four oracles: (1) no canary of a province outside the principal's
+ * the answer is held against six oracles: (1) no canary of a province outside the principal's
  * scope, none at all without a scope; (2) the route table (ROUTE_ACCESS) refuses exactly whom it
  * should, and nothing answers 5xx; (3) a scoped extract or list carries row keys (province, LAO,
  * document) of its scope only; (4) totals served as data add up to the scope's documents
- * (figures.ts). A probe returns its failures (never throws for them), so that the
+ * (figures.ts); (5) a scoped answer is no-store; (6) no redirect leaves the site. A probe returns its failures (never throws for them), so that the
  * matrix reports all of them and fast-check can shrink one.
  */
 import { ROUTE_ACCESS, type Access } from '../../../src/lib/server/access/routes.ts';
@@ -52,6 +52,16 @@ function allowed(p: Principal, access: Access): boolean {
 }
 
 const dlaProvince = (code: string) => code.slice(1, 3);
+
+/** A Location that stays on the site: a path (not //host or /\\host), or the site's own URL. */
+function sameSite(location: string, baseUrl: string): boolean {
+	if (/^\/(?![/\\])/.test(location)) return true;
+	try {
+		return new URL(location).origin === new URL(baseUrl).origin;
+	} catch {
+		return false;
+	}
+}
 
 /** Row keys a scoped extract or list may carry; [] when within scope. */
 function keyFailures(
@@ -138,6 +148,28 @@ export async function runProbe(
 		);
 	}
 	if (res.status >= 500) failures.push(`${label} → ${res.status}: server error`);
+
+	// (5) what a scoped answer tells caches, (6) where a redirect goes
+	const cacheControl = res.headers.get('cache-control') ?? '';
+	if (res.status === 200 && access && access !== 'public' && cacheControl !== 'no-store') {
+		failures.push(`${label} → 200 with cache-control "${cacheControl}", not no-store`);
+	}
+	if (
+		res.status === 200 &&
+		access === 'public' &&
+		(request.kind === 'page' || request.kind === 'data') &&
+		who.username &&
+		!/no-store|private/.test(cacheControl)
+	) {
+		// Not a failure, a finding for the summary: a public page drawn for an account carries
+		// that account's name and role (the layout's viewer) and says nothing to caches, which
+		// RFC 9111 §4.2.2 lets store it with a heuristic freshness. Harmless with no shared
+		// cache in front of the app; not with one.
+		ctx.stats.observe(`${request.route} for an account: cache-control "${cacheControl}"`);
+	}
+	if (location && !sameSite(location, ctx.baseUrl)) {
+		failures.push(`${label} → ${res.status}: redirect off the site to ${location}`);
+	}
 
 	// (3) row keys of scoped extracts and lists, (4) totals
 	if (res.status === 200) {

@@ -32,7 +32,11 @@ interface ActionCase {
  */
 export const ACTION_CASES: Record<string, Record<string, ActionCase[]>> = {
 	'/login': {
-		default: [{ body: { username: 'probe-login', password: PASSWORD, next: '/documents' } }]
+		default: [
+			{ body: { username: 'probe-login', password: PASSWORD, next: '/documents' } },
+			{ body: { username: 'probe-login', password: PASSWORD, next: '//evil.example/x' } },
+			{ body: { username: 'probe-login', password: PASSWORD, next: 'https://evil.example/' } }
+		]
 	},
 	'/(app)/publish': {
 		default: [
@@ -186,6 +190,12 @@ const queryOf = (queries: string[]) =>
 			.map(([k, v]) => `?${k}=${encodeURIComponent(v)}`)
 	);
 
+/**
+ * How a page is asked: as HTML (null), as __data.json (''), or as __data.json naming the nodes a
+ * client navigation reloads (`x-sveltekit-invalidated`: the page only, both, a bad value).
+ */
+const INVALIDATED = [null, null, null, '', '01', '11', 'zz'];
+
 /** One random request: a route, then how it is asked (page, data, endpoint, action). */
 export function requestArbitrary(routes: RouteFiles[], world: World): fc.Arbitrary<ProbeRequest> {
 	return fc.constantFrom(...routes).chain((r) => {
@@ -200,15 +210,19 @@ export function requestArbitrary(routes: RouteFiles[], world: World): fc.Arbitra
 		if (r.page) {
 			options.push(
 				fc
-					.tuple(paramValues, queryOf(queries), fc.boolean(), accept)
-					.map(([values, query, data, acc]) => {
+					.tuple(paramValues, queryOf(queries), fc.constantFrom(...INVALIDATED), accept)
+					.map(([values, query, invalidated, acc]) => {
 						const path = pathOf(r.id, values);
-						return data
+						// null: the page itself; '': __data.json; else the nodes a navigation reloads.
+						const more = invalidated
+							? `${query ? '&' : '?'}x-sveltekit-invalidated=${invalidated}`
+							: '';
+						return invalidated !== null
 							? {
 									route: r.id,
 									kind: 'data',
 									method: 'GET',
-									url: dataPath(path) + query,
+									url: dataPath(path) + query + more,
 									accept: acc
 								}
 							: { route: r.id, kind: 'page', method: 'GET', url: path + query, accept: acc };

@@ -11,6 +11,8 @@ export class Stats {
 	readonly routes = new Map<string, Set<string>>();
 	/** Principal → tokens (lower case) found in what it was answered. */
 	readonly seen = new Map<string, Set<string>>();
+	/** Things worth a look that are not failures, with how often they were seen. */
+	readonly observations: Record<string, number> = {};
 	/** Principal → route → statuses, for the matrix table. */
 	readonly statuses = new Map<string, Map<string, Set<number>>>();
 
@@ -37,6 +39,10 @@ export class Stats {
 		set.add(status);
 		byRoute.set(request.route, set);
 		this.statuses.set(principal, byRoute);
+	}
+
+	observe(what: string): void {
+		this.observations[what] = (this.observations[what] ?? 0) + 1;
 	}
 
 	/** Which of `tokens` the principal was shown somewhere. */

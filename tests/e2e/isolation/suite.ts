@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIST_NAMES } from '../../../src/lib/lists/columns.ts';
 import { ROUTE_ACCESS } from '../../../src/lib/server/access/routes.ts';
 import { PASSWORD, sessionToken } from '../accounts.ts';
 import { ROOT, startApp, type App } from '../harness.ts';
@@ -142,6 +143,7 @@ export function registerIsolationSuite(driver: Driver): void {
 					])
 				),
 				seeding,
+				observations: stats.observations,
 				failures: failures.length,
 				failureSamples: failures.slice(0, 50)
 			};
@@ -270,6 +272,19 @@ export function registerIsolationSuite(driver: Driver): void {
 				200,
 				16
 			]);
+		});
+
+		it('serves no Parquet: every list answers format=parquet with a 400', async () => {
+			const analyst = principals.find((p) => p.name === 'analyst')!;
+			const answers = await Promise.all(
+				LIST_NAMES.map(async (list) => {
+					const res = await fetch(`${app!.url}/api/lists/${list}?format=parquet`, {
+						headers: { cookie: `sujarit_session=${analyst.token}` }
+					});
+					return [res.status, ((await res.json()) as { code?: string }).code];
+				})
+			);
+			expect(answers).toEqual(LIST_NAMES.map(() => [400, 'bad_format']));
 		});
 
 		it(`${RANDOM_PROBES} randomized probes: principal × route × parameters`, async () => {
