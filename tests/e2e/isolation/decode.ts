@@ -8,6 +8,8 @@
 import { DataType, tableFromIPC, type Data, type Table } from 'apache-arrow';
 import { LIST_COLUMNS, LIST_NAMES } from '../../../src/lib/lists/columns.ts';
 import { exportHeader } from '../../../src/lib/server/lists/export.ts';
+import { nodeData } from './devalue.ts';
+import type { RowKeys } from './scope-keys.ts';
 
 export type BodyKind = 'html' | 'json' | 'csv' | 'arrow' | 'parquet' | 'text' | 'empty';
 
@@ -17,10 +19,12 @@ export interface Decoded {
 	/** Every text to search, the raw body first. */
 	texts: string[];
 	/** Row keys found in the body: province_code, dla_code and document ids of rows. */
-	keys: { provinces: string[]; dlaCodes: string[]; documentIds: number[] };
+	keys: RowKeys;
 	/** The parsed JSON, or the Arrow table, for the aggregate oracle. */
 	json?: unknown;
 	table?: Table;
+	/** A __data.json's nodes, unflattened (devalue.ts): the page data as the page gets it. */
+	pageData?: unknown[];
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -91,8 +95,8 @@ const CSV_KEYS = new Map(
 	)
 );
 
-type Keys = Decoded['keys'];
-const emptyKeys = (): Keys => ({ provinces: [], dlaCodes: [], documentIds: [] });
+type Keys = RowKeys;
+export const emptyKeys = (): Keys => ({ provinces: [], dlaCodes: [], documentIds: [] });
 
 /** Adds a row's value under a column name that carries a row key. */
 function addKey(keys: Keys, column: string, value: unknown): void {
@@ -105,7 +109,7 @@ function addKey(keys: Keys, column: string, value: unknown): void {
 }
 
 /** Row keys in a parsed JSON value (the lists' JSON pages: arrays of row objects). */
-function jsonKeys(value: unknown, keys: Keys): void {
+export function jsonKeys(value: unknown, keys: Keys): void {
 	if (Array.isArray(value)) for (const v of value) jsonKeys(v, keys);
 	else if (value && typeof value === 'object') {
 		for (const [k, v] of Object.entries(value)) {
@@ -170,6 +174,7 @@ export function decodeBody(contentType: string, body: Uint8Array): Decoded {
 	const texts = [raw];
 	let json: unknown;
 	let table: Table | undefined;
+	let pageData: unknown[] | undefined;
 	if (kind === 'html') texts.push(decodeEntities(raw));
 	else if (kind === 'json') {
 		const value: unknown = JSON.parse(raw);
@@ -177,7 +182,8 @@ export function decodeBody(contentType: string, body: Uint8Array): Decoded {
 		// Strings once parsed: escapes such as \u0043 are read as the characters they stand for.
 		texts.push(jsonStrings(value).join('\n'));
 		// A devalue payload's objects point into a flat array: its numbers are no row keys.
-		if (!isDevalue(value)) jsonKeys(value, keys);
+		if (isDevalue(value)) pageData = nodeData(value);
+		else jsonKeys(value, keys);
 	} else if (kind === 'csv') {
 		const [header = [], ...rows] = parseCsv(raw.replace(/^\uFEFF/, ''));
 		const columns = header.map((label) => CSV_KEYS.get(label) ?? label);
@@ -190,5 +196,5 @@ export function decodeBody(contentType: string, body: Uint8Array): Decoded {
 	// with DuckDB-WASM, which has no writer offline): were it served, its pages may be compressed,
 	// so the raw UTF-8 above would be all this could check. The matrix asks for format=parquet and
 	// expects the 400.
-	return { kind, bytes: body.byteLength, texts, keys, json, table };
+	return { kind, bytes: body.byteLength, texts, keys, json, table, pageData };
 }

@@ -27,6 +27,17 @@ function totals(rows: { year: number; planned: number; disbursed: number }[]): Y
 	);
 }
 
+/** The totals of an overview's `years` (OverviewYear: fiscalYear, plannedBaht, disbursedBaht). */
+export function totalsOfYears(years: Record<string, unknown>[]): YearTotals {
+	return totals(
+		years.map((y) => ({
+			year: Number(y.fiscalYear),
+			planned: Number(y.plannedBaht ?? 0),
+			disbursed: Number(y.disbursedBaht ?? 0)
+		}))
+	);
+}
+
 /** What the documents a scope may read add up to (`published`: release 1's only). */
 export function expectedTotals(
 	documents: SeededDocument[],
@@ -51,17 +62,8 @@ function shownTotals(
 	table: Table | undefined
 ): { totals: YearTotals; published: boolean } | null {
 	if (route === '/api/overview' && json && typeof json === 'object' && 'years' in json) {
-		const years = (json as { years: Record<string, number>[] }).years;
-		return {
-			published: false,
-			totals: totals(
-				years.map((y) => ({
-					year: y.fiscalYear!,
-					planned: y.plannedBaht ?? 0,
-					disbursed: y.disbursedBaht ?? 0
-				}))
-			)
-		};
+		const years = (json as { years: Record<string, unknown>[] }).years;
+		return { published: false, totals: totalsOfYears(years) };
 	}
 	const cube = route === '/api/extracts/[name]' && path.endsWith('/facts_cube');
 	const release =

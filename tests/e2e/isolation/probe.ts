@@ -12,6 +12,8 @@ import { sessionToken } from '../accounts.ts';
 import { findCanaries, maySee, type Scope } from './canaries.ts';
 import { decodeBody } from './decode.ts';
 import { figureFailures } from './figures.ts';
+import { pageDataFailures } from './page-data.ts';
+import { outOfScope, type RowKeys } from './scope-keys.ts';
 import { ownScope, type Principal } from './principals.ts';
 import type { SeededDocument } from './seed.ts';
 import type { Stats } from './stats.ts';
@@ -51,8 +53,6 @@ function allowed(p: Principal, access: Access): boolean {
 	return true;
 }
 
-const dlaProvince = (code: string) => code.slice(1, 3);
-
 /** A Location that stays on the site: a path (not //host or /\\host), or the site's own URL. */
 function sameSite(location: string, baseUrl: string): boolean {
 	if (/^\/(?![/\\])/.test(location)) return true;
@@ -63,28 +63,18 @@ function sameSite(location: string, baseUrl: string): boolean {
 	}
 }
 
-/** Row keys a scoped extract or list may carry; [] when within scope. */
-function keyFailures(
+/** The row keys of a scoped extract or list endpoint (dim_province lists every province). */
+function endpointKeyFailures(
 	request: ProbeRequest,
 	scope: Scope,
-	keys: { provinces: string[]; dlaCodes: string[]; documentIds: number[] },
+	keys: RowKeys,
 	documents: SeededDocument[]
 ): string[] {
 	const path = request.url.split('?')[0]!;
 	const rowLevel =
 		(request.route === '/api/extracts/[name]' && !path.endsWith('/dim_province')) ||
 		request.route === '/api/lists/[name]';
-	if (!rowLevel || scope.kind === 'national') return [];
-	const inScope = (province: string) => maySee(scope, province);
-	const visibleDocs = new Set(documents.filter((d) => inScope(d.province)).map((d) => d.id));
-	const out: string[] = [];
-	const provinces = new Set(keys.provinces.filter((c) => !inScope(c)));
-	const laos = new Set(keys.dlaCodes.filter((c) => !inScope(dlaProvince(c))));
-	const docs = new Set(keys.documentIds.filter((id) => !visibleDocs.has(id)));
-	if (provinces.size) out.push(`rows of provinces ${[...provinces].join(',')}`);
-	if (laos.size) out.push(`rows of LAOs ${[...laos].join(',')}`);
-	if (docs.size) out.push(`rows of documents ${[...docs].join(',')}`);
-	return out;
+	return rowLevel ? outOfScope(scope, keys, documents) : [];
 }
 
 /** Sends one request as one principal and checks the answer. */
@@ -171,12 +161,13 @@ export async function runProbe(
 		failures.push(`${label} → ${res.status}: redirect off the site to ${location}`);
 	}
 
-	// (3) row keys of scoped extracts and lists, (4) totals
+	// (3) row keys of scoped extracts, lists and page data, (4) totals
 	if (res.status === 200) {
 		const path = request.url.split('?')[0]!;
 		for (const f of [
-			...keyFailures(request, scope, decoded.keys, ctx.documents),
-			...figureFailures(request.route, path, decoded, scope, ctx.documents)
+			...endpointKeyFailures(request, scope, decoded.keys, ctx.documents),
+			...figureFailures(request.route, path, decoded, scope, ctx.documents),
+			...pageDataFailures(request, decoded.pageData, scope, ctx.documents)
 		]) {
 			failures.push(`${label}: ${f}`);
 		}

@@ -227,7 +227,11 @@ export function registerIsolationSuite(driver: Driver): void {
 			};
 			const lampang = seed.documents.find((d) => d.province === '52')!;
 			const scratch = { ...ctx, stats: new Stats() };
-			const get = (route: string, kind: 'page' | 'endpoint', url: string): ProbeRequest => ({
+			const get = (
+				route: string,
+				kind: 'page' | 'data' | 'endpoint',
+				url: string
+			): ProbeRequest => ({
 				route,
 				kind,
 				method: 'GET',
@@ -240,6 +244,8 @@ export function registerIsolationSuite(driver: Driver): void {
 					get('/api/lists/[name]', 'endpoint', '/api/lists/not_done?format=csv'),
 					get('/api/extracts/[name]', 'endpoint', '/api/extracts/dim_document'),
 					get('/api/extracts/[name]', 'endpoint', '/api/extracts/facts_cube'),
+					get('/(app)/documents', 'data', '/documents/__data.json'),
+					get('/(app)/overview', 'data', '/overview/__data.json'),
 					get('/(app)/risk', 'page', '/risk')
 				].map((r) => runProbe(scratch, impostor, r))
 			);
@@ -255,6 +261,8 @@ export function registerIsolationSuite(driver: Driver): void {
 				[true, true, false, false],
 				[false, true, false, false],
 				[false, false, true, false],
+				[false, true, false, false],
+				[false, true, true, false],
 				[false, false, false, true]
 			]);
 		});
