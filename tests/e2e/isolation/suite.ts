@@ -5,7 +5,7 @@
  * src/routes asked by every principal, and ≥ 1,000 randomized probes (fast-check, seeded), every
  * body decoded and searched. Writes test-results/isolation-<driver>.json.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -61,11 +61,12 @@ export function registerIsolationSuite(driver: Driver): void {
 		const seeding = { published: 0, unpublished: 0, agedSessions: 0 };
 		const fcSeed = Number(process.env.ISOLATION_SEED ?? Date.now() % 2 ** 31);
 		const randomRun = { numRuns: 0, failed: false };
+		let dataDir = '';
 
 		beforeAll(async () => {
 			pg = driver === 'postgres' ? await createPostgresDatabase('sujarit_iso') : null;
 			seed = planSeed();
-			const dataDir = mkdtempSync(join(tmpdir(), 'sujarit-isolation-'));
+			dataDir = mkdtempSync(join(tmpdir(), 'sujarit-isolation-'));
 			const store: Store = pg ? { dataDir, databaseUrl: pg.url } : dataDir;
 			// Phase 1: release 1 of the first canaries, the first accounts, the app.
 			seeding.published = (await seedPublished(store, seed)).seen;
@@ -99,6 +100,8 @@ export function registerIsolationSuite(driver: Driver): void {
 		afterAll(async () => {
 			writeSummary();
 			await app?.stop();
+			// Also when the seeding failed before any app served the folder.
+			if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 			await pg?.drop();
 		});
 
