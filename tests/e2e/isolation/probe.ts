@@ -151,11 +151,10 @@ export async function runProbe(
 		who.username &&
 		!/no-store|private/.test(cacheControl)
 	) {
-		// Not a failure, a finding for the summary: a public page drawn for an account carries
-		// that account's name and role (the layout's viewer) and says nothing to caches, which
-		// RFC 9111 §4.2.2 lets store it with a heuristic freshness. Harmless with no shared
-		// cache in front of the app; not with one.
-		ctx.stats.observe(`${request.route} for an account: cache-control "${cacheControl}"`);
+		// A public page drawn for an account carries that account's name and role (the layout's
+		// viewer): a shared cache must not keep it (RFC 9111 §4.2.2 would allow a heuristic
+		// freshness when nothing is said).
+		failures.push(`${label} → 200 for an account with cache-control "${cacheControl}"`);
 	}
 	if (location && !sameSite(location, ctx.baseUrl)) {
 		failures.push(`${label} → ${res.status}: redirect off the site to ${location}`);
