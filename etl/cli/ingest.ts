@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { announce, faultFromEnv, FaultSpecError, type Fault } from '../fault.ts';
 import { ingest, type IngestEvent } from '../pipeline.ts';
 import { importRegistry, registryFromDb } from '../load/registry.ts';
 import type { Registry } from '../registry/resolve.ts';
@@ -56,6 +57,15 @@ export async function runIngest(argv: string[]): Promise<number> {
 	if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
 		throw new UsageError('--timeout-ms takes a positive whole number');
 	}
+	// Crash tests only (etl/fault.ts): announced before anything is read; a bad value is refused.
+	let fault: Fault | null;
+	try {
+		fault = faultFromEnv();
+	} catch (e) {
+		if (e instanceof FaultSpecError) throw new UsageError(e.message);
+		throw e;
+	}
+	if (fault) process.stderr.write(announce(fault));
 	try {
 		await stat(path);
 	} catch {
@@ -89,12 +99,15 @@ export async function runIngest(argv: string[]): Promise<number> {
 			allowPrivate: args.flags.has('allow-private'),
 			timeoutMs,
 			isSynthetic: args.flags.has('synthetic'),
+			fault,
+			onFaultMissed: (message) => process.stderr.write(`${message}\n`),
 			onEntry: (e) => {
 				const [label, outcome] = describe(e);
 				progress.tick(label, `${OUTCOME_TH[outcome] ?? outcome}/${outcome}`);
 			}
 		});
 		progress.done();
+		if (fault) process.stderr.write(`${fault.spec}: ไม่ถึงจุดที่กำหนด / never reached\n`);
 		const { seen, loaded, quarantined, duplicate, skipped, failed, runId } = summary;
 		if (args.flags.has('json')) {
 			process.stdout.write(
