@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One runner, four projects. `npm test` runs them all (scripts/test.js); each can run alone:
+// One runner, five projects. `npm test` runs them all (scripts/test.js); each can run alone:
 // `npx vitest run --project unit`.
 export default defineConfig({
 	// The app's aliases, so that tests import modules the way the app does.
@@ -39,6 +39,18 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				// The real CLI killed with SIGKILL and run again, on PostgreSQL and PGlite: child
+				// processes, a few seconds per kill, so generous timeouts.
+				test: {
+					name: 'crash',
+					include: ['tests/crash/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 180_000,
+					hookTimeout: 300_000,
 					expect: { requireAssertions: true }
 				}
 			},
