@@ -136,15 +136,36 @@ export async function readState(target: Target): Promise<DbState> {
 
 export interface Clean {
 	state: DbState;
+	/** The median run by duration, so that random kill instants are drawn from a typical one. */
 	run: CliRun;
+	/** Each clean run's duration, ms. */
+	runsMs: number[];
 }
 
-/** The reference: an empty database, one ingest to the end. */
-export async function cleanRun(target: Target, fixture: Fixture): Promise<Clean> {
-	await target.reset();
-	const run = await runIngest(target, fixture);
-	if (run.code !== 0) throw new Error(`the clean run failed (${run.code}): ${run.stderr}`);
-	return { state: await readState(target), run };
+/**
+ * The reference: from an empty database, one ingest to the end, `times` times. Their checksums
+ * must agree (a load is deterministic, or no comparison after a kill means anything); the median
+ * duration is what random kills are drawn within, since one run on a shared machine may be slow.
+ */
+export async function cleanRun(target: Target, fixture: Fixture, times = 1): Promise<Clean> {
+	const runs: Array<{ run: CliRun; state: DbState }> = [];
+	for (let i = 0; i < times; i++) {
+		await target.reset();
+		const run = await runIngest(target, fixture);
+		if (run.code !== 0) throw new Error(`a clean run failed (${run.code}): ${run.stderr}`);
+		runs.push({ run, state: await readState(target) });
+	}
+	const first = runs[0]!.state;
+	const differing = runs.filter((r) => !isDeepStrictEqual(r.state.tables, first.tables));
+	if (differing.length > 0) {
+		throw new Error(`clean runs disagree: ${JSON.stringify(runs.map((r) => r.state.tables))}`);
+	}
+	const byTime = [...runs].sort((a, b) => a.run.ms - b.run.ms);
+	return {
+		state: first,
+		run: byTime[Math.floor(byTime.length / 2)]!.run,
+		runsMs: runs.map((r) => r.run.ms)
+	};
 }
 
 export interface Outcome {

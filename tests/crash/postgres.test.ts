@@ -28,7 +28,7 @@ beforeAll(async () => {
 	tmp = await tempDir('crash-pg');
 	fixture = await buildFixture(join(tmp.path, 'fixture'));
 	target = await postgresTarget();
-	clean = await cleanRun(target, fixture);
+	clean = await cleanRun(target, fixture, 3);
 });
 
 afterAll(async () => {
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('etl ingest killed with SIGKILL, then run again (PostgreSQL)', () => {
-	it('the clean run loads the 23 documents and closes its runs', () => {
+	it('the clean runs load the 23 documents and close their runs', () => {
 		expect([
 			Object.keys(clean.state.documents).length,
 			clean.state.runs.map((r) => [r.kind, r.status])
