@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	cleanRun,
@@ -128,6 +128,7 @@ async function campaign(target: Target, fixture: Awaited<ReturnType<typeof build
 	};
 }
 
+const loadAtStart = loadavg();
 const work = await mkdtemp(join(tmpdir(), 'sujarit-bench-crash-'));
 const results: Record<string, unknown> = {};
 try {
@@ -155,7 +156,16 @@ const sameChecksums =
 	);
 const out = {
 	date: new Date().toISOString(),
-	machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version },
+	machine: {
+		cpus: cpus().length,
+		model: cpus()[0]?.model ?? null,
+		node: process.version,
+		// Durations depend on it: the machine is shared.
+		loadAverage: {
+			atStart: loadAtStart.map((l) => Math.round(l * 10) / 10),
+			atEnd: loadavg().map((l) => Math.round(l * 10) / 10)
+		}
+	},
 	seed: SEED,
 	faultPoints: FAULTS.length,
 	randomKills: KILLS,
