@@ -61,6 +61,10 @@ export async function postgresSessionLock(
 	const conn = await client.reserve();
 	try {
 		await conn`select set_config('application_name', ${options.label}, false)`;
+		// The connection sits idle while it holds the lock: a server-wide idle_session_timeout
+		// (PostgreSQL 14+) would end it, and the lock with it, in the middle of a long run.
+		await conn`select set_config('idle_session_timeout', '0', false)
+			where current_setting('server_version_num')::int >= 140000`;
 		const [got] = await conn<
 			Array<{ ok: boolean }>
 		>`select pg_try_advisory_lock(${LOCK_NAMESPACE}, ${key}) as ok`;

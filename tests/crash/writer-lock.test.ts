@@ -92,6 +92,24 @@ describe('one ETL writer at a time (PostgreSQL: an advisory lock)', () => {
 		expect(state.runs.map((r) => [r.kind, r.status])).toEqual([['ingest', 'completed']]);
 	});
 
+	it('the lock outlives a server-side idle_session_timeout shorter than the run', async () => {
+		await target.reset();
+		const admin = await target.open();
+		await admin.db.execute(
+			sql.raw(`alter database ${target.where} set idle_session_timeout = '1s'`)
+		);
+		await admin.close();
+		const a = await startSlowWriter(target);
+		await new Promise((resolve) => setTimeout(resolve, 2500)); // A's lock connection idle 2.5 s
+		const b = await runCli(target, ['ingest', fixture.docs, '--lock-wait', '0']);
+		const first = await a.finish();
+		expect([b.code, first.code, b.stderr.includes(`sujarit-etl ingest pid ${a.pid}`)]).toEqual([
+			4,
+			0,
+			true
+		]);
+	});
+
 	it('a second ingest waits for the first, and writes only once it has finished', async () => {
 		await target.reset();
 		const a = await startSlowWriter(target);
