@@ -43,6 +43,18 @@ export default defineConfig({
 				}
 			},
 			{
+				// The real CLI killed with SIGKILL and run again, on PostgreSQL and PGlite: child
+				// processes, a few seconds per kill, so generous timeouts.
+				test: {
+					name: 'crash',
+					include: ['tests/crash/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 180_000,
+					hookTimeout: 300_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
 				test: {
 					// The hardening campaigns (npm run campaign:hostile prints and writes their figures).
 					name: 'hostile',
