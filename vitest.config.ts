@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One runner, four projects. `npm test` runs them all (scripts/test.js); each can run alone:
+// One runner, five projects. `npm test` runs them all (scripts/test.js); each can run alone:
 // `npx vitest run --project unit`.
 export default defineConfig({
 	// The app's aliases, so that tests import modules the way the app does.
@@ -38,6 +38,19 @@ export default defineConfig({
 					include: ['tests/etl/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
+					// Mutated documents parsed in a worker and judged by an oracle; regular expressions
+					// and parser entry points timed on adversarial input (npm run fuzz / bench:regex
+					// run the long campaigns).
+					name: 'fuzz',
+					include: ['tests/fuzz/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 600_000,
 					hookTimeout: 120_000,
 					expect: { requireAssertions: true }
 				}
