@@ -22,26 +22,48 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** A line longer than this is not a line of a plan; it is refused rather than scanned. */
 export const MAX_LINE_CHARS = 100_000;
 
+/**
+ * The line of a byte, counted as decodeDocument splits lines: CRLF, a lone CR and LF each end one
+ * (counting LF alone put every bad byte of a CR-only file on line 1, found by fuzzing).
+ */
 function lineOfOffset(bytes: Uint8Array, offset: number): number {
 	let n = 1;
-	for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
+	for (let i = 0; i < offset && i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) n++;
+	}
 	return n;
 }
 
-/** Finds the first byte offset where UTF-8 decoding fails. */
+/**
+ * Finds the first byte offset where UTF-8 decoding fails: the well-formed sequences of Unicode
+ * Table 3-7, so overlong forms (F0 80 80 80), surrogates (ED A0 80) and code points past U+10FFFF
+ * (F4 90 80 80) are refused too, not decoded to U+FFFD and accepted (found by fuzzing,
+ * tests/fuzz/regressions.test.ts).
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
 	let i = 0;
 	while (i < bytes.length) {
 		const b = bytes[i]!;
 		let need = 0;
+		// The range of the second byte; the others are always 80..BF.
+		let lo = 0x80;
+		let hi = 0xbf;
 		if (b < 0x80) need = 0;
 		else if (b >= 0xc2 && b <= 0xdf) need = 1;
-		else if (b >= 0xe0 && b <= 0xef) need = 2;
-		else if (b >= 0xf0 && b <= 0xf4) need = 3;
-		else return i;
+		else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			if (b === 0xe0) lo = 0xa0;
+			else if (b === 0xed) hi = 0x9f;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			if (b === 0xf0) lo = 0x90;
+			else if (b === 0xf4) hi = 0x8f;
+		} else return i;
 		for (let k = 1; k <= need; k++) {
 			const c = bytes[i + k];
-			if (c === undefined || (c & 0xc0) !== 0x80) return i;
+			const [min, max] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+			if (c === undefined || c < min || c > max) return i;
 		}
 		i += need + 1;
 	}

@@ -1,0 +1,90 @@
+/**
+ * Failing fuzz cases, pinned (house style 8): each is the exact mutated input (a seed document and
+ * its mutations; the sha256 proves the bytes are the ones that failed), parsed as the campaign
+ * parses it (a worker, 2 s of CPU at most) and judged by the same oracle, plus the verdict and the
+ * reasons it must give. Each one failed before the fix its name points to.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Verdict } from '../../etl/parse/common/types.ts';
+import { mutateCase, type MutationCase } from './lib/mutations.ts';
+import { judge, rejectionRules } from './lib/oracle.ts';
+import { ParseRunner } from './lib/runner.ts';
+
+interface Pin {
+	name: string;
+	/** What went wrong before the fix. */
+	was: string;
+	case: MutationCase;
+	sha256: string;
+	verdict: Verdict;
+	/** [line, rule] of every reason a quarantined document gives. */
+	reasons: Array<[number | null, string]>;
+}
+
+const PINS: Pin[] = [
+	{
+		name: 'overlong-utf8-sequence',
+		was: 'F0 80 80 80 (an overlong NUL) passed the UTF-8 check, decoded to U+FFFD and was parsed',
+		case: {
+			seed: 'pao-ang-thong_report-2566.txt',
+			lineOps: [{ op: 'digits', at: { pool: 'any', k: 0 }, to: 'thai' }],
+			byteOps: [
+				{ op: 'bytes', at: 0, seq: [0xf0, 0x80, 0x80, 0x80] },
+				{ op: 'truncate', at: 4 }
+			]
+		},
+		sha256: 'ca3dff22a77ac0c606b7a246bc34931f4ae81fb15f71bd51a463847d3e3482c4',
+		verdict: 'quarantined',
+		reasons: [[1, 'invalid_utf8']]
+	},
+	{
+		name: 'surrogate-in-utf8',
+		was: 'ED A0 80 (a UTF-16 surrogate) passed the UTF-8 check',
+		case: {
+			seed: 'town-mun-phichai-lampang_annual-plan-2568.txt',
+			lineOps: [],
+			byteOps: [{ op: 'bytes', at: 5000, seq: [0xed, 0xa0, 0x80] }]
+		},
+		sha256: '5d5bbac0dedd7c7ce834513e72f657749d970cd535911bd19969f7d86043307e',
+		verdict: 'quarantined',
+		reasons: [[61, 'invalid_utf8']]
+	},
+	{
+		name: 'bad-byte-in-cr-only-file',
+		was: 'the line of a bad byte counted LF only: in a CR-only file it was always line 1',
+		case: {
+			seed: 'pao-ang-thong_report-2566.txt',
+			lineOps: [],
+			byteOps: [
+				{ op: 'eol', style: 'cr', salt: 0 },
+				{ op: 'bytes', at: 2, seq: [0xff] }
+			]
+		},
+		sha256: '287dd0b5b70f4672e58d832d2a340984c074de3df44bd908c73232981cde8e40',
+		verdict: 'quarantined',
+		reasons: [[3, 'invalid_utf8']]
+	}
+];
+
+describe('pinned fuzz failures', () => {
+	const runner = new ParseRunner();
+	afterAll(() => runner.close());
+
+	for (const pin of PINS) {
+		it(pin.name, { timeout: 120_000 }, async () => {
+			const bytes = mutateCase(pin.case);
+			expect(createHash('sha256').update(bytes).digest('hex')).toBe(pin.sha256);
+			const outcome = await runner.parse(bytes);
+			expect(judge(bytes, outcome)).toEqual([]);
+			if (outcome.type !== 'report') throw new Error(`${pin.name}: ${outcome.type}`);
+			const { report } = outcome;
+			const reasons = [
+				...report.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.code]),
+				...report.checks.filter((c) => !c.ok && c.severity === 'error').map((c) => [c.line, c.name])
+			];
+			expect([report.verdict, reasons]).toEqual([pin.verdict, pin.reasons]);
+			expect(rejectionRules(report)).toEqual([...new Set(pin.reasons.map(([, r]) => r))]);
+		});
+	}
+});
