@@ -64,6 +64,30 @@ const PINS: Pin[] = [
 		sha256: '287dd0b5b70f4672e58d832d2a340984c074de3df44bd908c73232981cde8e40',
 		verdict: 'quarantined',
 		reasons: [[3, 'invalid_utf8']]
+	},
+	{
+		name: 'plan-mission-continued-17000-times',
+		was: 'a mission cell continued line after line was re-squashed whole each time: > 10 s',
+		case: {
+			seed: 'pao-samut-songkhram_plan-2566-2570.txt',
+			lineOps: [{ op: 'repeat', at: { pool: 'any', k: 158 }, times: 17_000 }],
+			byteOps: []
+		},
+		sha256: '611cf13d863ac15d71a813e68d7aab1ea57370865a5ad311e864b4b4cf13db03',
+		verdict: 'accepted_with_warnings',
+		reasons: []
+	},
+	{
+		name: 'plan-matched-project-8000-times',
+		was: "uniqueBestMatches rescanned a Part 3 page's column for every item pointing at it: n²",
+		case: {
+			seed: 'pao-samut-songkhram_plan-2566-2570.txt',
+			lineOps: [{ op: 'repeat', at: { pool: 'any', k: 119 }, times: 8000 }],
+			byteOps: []
+		},
+		sha256: '9486752e4c166f2bacbb09682d1f02e9b184a444704d1247c1823f17468086f3',
+		verdict: 'accepted_with_warnings',
+		reasons: []
 	}
 ];
 
