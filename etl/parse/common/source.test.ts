@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { append } from './append.ts';
 import { decodeDocument } from './source.ts';
 
 const bytes = (...parts: Array<string | number[]>) =>
@@ -32,5 +33,15 @@ describe('decodeDocument: what is UTF-8', () => {
 		expect(problems(bytes('a\r\nb\r\n', [0xff]))).toEqual([[3, 'invalid_utf8']]);
 		expect(problems(bytes('a\rb\nc\r\nd', [0xff]))).toEqual([[4, 'invalid_utf8']]);
 		expect(problems(bytes('a\r\rb\0'))).toEqual([[3, 'binary_document']]);
+	});
+});
+
+describe('append', () => {
+	it('appends more items than a call can take as arguments', () => {
+		const target = [0];
+		append(target, new Array<number>(500_000).fill(1), [2]);
+		expect([target.length, target[0], target[500_000], target[500_001]]).toEqual([
+			500_002, 0, 1, 2
+		]);
 	});
 });
