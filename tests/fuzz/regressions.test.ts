@@ -88,6 +88,30 @@ const PINS: Pin[] = [
 		sha256: '9486752e4c166f2bacbb09682d1f02e9b184a444704d1247c1823f17468086f3',
 		verdict: 'accepted_with_warnings',
 		reasons: []
+	},
+	{
+		name: 'report-row-100000-times',
+		was: 'a 9 MB report of one row repeated parsed for over 2 s (now refused: too_many_lines)',
+		case: {
+			seed: 'pao-ang-thong_report-2566.txt',
+			lineOps: [{ op: 'repeat', at: { pool: 'row', k: 282489 }, times: 100_000 }],
+			byteOps: []
+		},
+		sha256: 'e6a28803c13a44818ffe12b518a6d841e70d80de331136ed4042e5f7a0005052',
+		verdict: 'quarantined',
+		reasons: [[20_001, 'too_many_lines']]
+	},
+	{
+		name: 'plan-project-100000-times',
+		was: 'problems.push(...200,000 problems) overflowed the main thread’s stack (RangeError)',
+		case: {
+			seed: 'pao-samut-songkhram_plan-2566-2570.txt',
+			lineOps: [{ op: 'repeat', at: { pool: 'any', k: 122 }, times: 100_000 }],
+			byteOps: []
+		},
+		sha256: '1c27a41b2d3a5ab938c5bef5c1b9b09aa0f6f73c6a096f6524e693dca7f2b933',
+		verdict: 'quarantined',
+		reasons: [[20_001, 'too_many_lines']]
 	}
 ];
 

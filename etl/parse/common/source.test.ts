@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { append } from './append.ts';
-import { decodeDocument } from './source.ts';
+import { decodeDocument, MAX_LINES } from './source.ts';
 
 const bytes = (...parts: Array<string | number[]>) =>
 	Uint8Array.from(
@@ -33,6 +33,16 @@ describe('decodeDocument: what is UTF-8', () => {
 		expect(problems(bytes('a\r\nb\r\n', [0xff]))).toEqual([[3, 'invalid_utf8']]);
 		expect(problems(bytes('a\rb\nc\r\nd', [0xff]))).toEqual([[4, 'invalid_utf8']]);
 		expect(problems(bytes('a\r\rb\0'))).toEqual([[3, 'binary_document']]);
+	});
+});
+
+describe('decodeDocument: how many lines', () => {
+	it(`reads ${MAX_LINES} lines and refuses one more, naming the first line past the limit`, () => {
+		expect(problems(bytes('x\n'.repeat(MAX_LINES)))).toEqual([]);
+		expect(problems(bytes('x\n'.repeat(MAX_LINES + 1)))).toEqual([
+			[MAX_LINES + 1, 'too_many_lines']
+		]);
+		expect(decodeDocument(bytes('x\r'.repeat(MAX_LINES + 1))).source).toBeNull();
 	});
 });
 

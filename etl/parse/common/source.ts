@@ -21,6 +21,14 @@ export interface DecodeResult {
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 /** A line longer than this is not a line of a plan; it is refused rather than scanned. */
 export const MAX_LINE_CHARS = 100_000;
+/**
+ * A document with more lines than this is not a plan: the largest real one has 2,891
+ * (town-mun-phichai-lampang annual plan), the national demo's 364. Parsing is linear but costs up
+ * to ~80 µs of CPU per long table row, so one row repeated 100,000 times (a 20 MiB file) took 3 s;
+ * at 20,000 lines the worst measured was 1.4 s (a 630-byte Part 2 row of the Samut Songkhram plan
+ * repeated, 11.5 MB, on a loaded 2-core machine). Found by fuzzing: tests/fuzz/regressions.test.ts.
+ */
+export const MAX_LINES = 20_000;
 
 /**
  * The line of a byte, counted as decodeDocument splits lines: CRLF, a lone CR and LF each end one
@@ -85,8 +93,8 @@ export function tooLargeProblem(size: number, maxBytes: number): Problem {
 
 /**
  * Turns bytes into canonical lines, or explains why it cannot: empty, too large, binary (NUL
- * bytes), not UTF-8 (with the line of the first bad byte). CRLF and lone CR become LF; a BOM is
- * dropped.
+ * bytes), not UTF-8 (with the line of the first bad byte), too many lines. CRLF and lone CR become
+ * LF; a BOM is dropped.
  */
 export function decodeDocument(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
 	const problems: Problem[] = [];
@@ -134,6 +142,18 @@ export function decodeDocument(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES):
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	const raw = text.replace(/\r\n?/g, '\n').split('\n');
 	if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
+	if (raw.length > MAX_LINES) {
+		problems.push({
+			line: MAX_LINES + 1,
+			severity: 'error',
+			code: 'too_many_lines',
+			message: `The document has ${raw.length} lines; the limit is ${MAX_LINES}.`,
+			messageTh: `เอกสารมี ${raw.length} บรรทัด เกินขีดจำกัด ${MAX_LINES} บรรทัด`,
+			expected: `<= ${MAX_LINES} lines`,
+			found: raw.length
+		});
+		return { source: null, problems };
+	}
 	const lines: string[] = [];
 	for (let i = 0; i < raw.length; i++) {
 		const l = raw[i]!;
