@@ -72,11 +72,16 @@ const rules = Object.entries(result.rejectedByRule)
 	.sort((a, b) => b[1] - a[1])
 	.map(([rule, n]) => `${rule} ${n}`)
 	.join(', ');
+const tolerated = Object.entries(result.toleratedByCheck)
+	.sort((a, b) => b[1] - a[1])
+	.map(([check, n]) => `${check} ${n}`)
+	.join(', ');
 process.stdout.write(
 	[
 		`fuzz: ${result.runs} documents in ${seconds} s (seed ${result.seed})`,
 		`  accepted ${result.accepted}, accepted with warnings ${result.acceptedWithWarnings}, rejected ${result.rejected}`,
 		`  rejected by rule: ${rules || '-'}`,
+		`  accepted although a recomputed figure differs, named by a failed warning check: ${tolerated || '-'}`,
 		`  timeouts ${result.timeouts} (over ${limitMs} ms CPU, or killed twice), crashes ${result.crashes}`,
 		`  wall clock overran once, then within the CPU limit in a fresh worker: ${result.timeoutRetries}`,
 		`  parse CPU ms per document: p50 ${result.cpuMs.p50}, p95 ${result.cpuMs.p95}, max ${result.cpuMs.max}`,
