@@ -67,6 +67,19 @@ export default defineConfig({
 			},
 			{
 				test: {
+					// Mutated documents parsed in a worker and judged by an oracle; regular expressions
+					// and parser entry points timed on adversarial input (npm run fuzz / bench:regex
+					// run the long campaigns).
+					name: 'fuzz',
+					include: ['tests/fuzz/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 600_000,
+					hookTimeout: 120_000,
+					expect: { requireAssertions: true }
+				}
+			},
+			{
+				test: {
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

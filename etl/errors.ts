@@ -33,6 +33,12 @@ export const ISSUES = {
 		en: 'binary, not text (a NUL byte)'
 	},
 	invalid_utf8: { area: 'document', severity: 'error', th: 'ไม่ใช่ UTF-8', en: 'not valid UTF-8' },
+	too_many_lines: {
+		area: 'document',
+		severity: 'error',
+		th: 'เอกสารมีจำนวนบรรทัดเกินขีดจำกัด',
+		en: 'the document has more lines than the limit'
+	},
 	line_too_long: {
 		area: 'document',
 		severity: 'warning',

@@ -147,7 +147,8 @@ async function writeFacts(
 				reportItems.push(reportItemRow(item, table, tableId, laoDlaCode, base));
 			}
 		}
-		unassigned.push(...unassignedRows(table, tableId, base));
+		// No spread: a damaged document can hold more rows than the call stack takes arguments.
+		for (const row of unassignedRows(table, tableId, base)) unassigned.push(row);
 	});
 
 	const itemIds = idsInOrder(

@@ -14,6 +14,7 @@ import type { DocumentKind, KindParse, LaoRef, ParseReport, Problem } from './co
 import { detectKind } from './detect.ts';
 import { parseMultiYearPlan } from './plan/index.ts';
 import { parseProgressReport } from './report/index.ts';
+import { append } from './common/append.ts';
 
 /** Bumped whenever a parser change can change a report for the same bytes. */
 export const PARSER_VERSION = 'sujarit-parse/1';
@@ -198,7 +199,7 @@ function parseSource(
 		options.onParsed?.();
 		return { ...emptyReport(sha256, problems, src.lines.length), kind: detected.kind };
 	}
-	problems.push(...parsed.problems);
+	append(problems, parsed.problems);
 	const lao = resolveLao(src, parsed, options.registry, problems);
 	if (options.hint?.kind && options.hint.kind !== detected.kind) {
 		problems.push({
