@@ -43,7 +43,7 @@ const MAX_SCOPES = 32;
 const stores = new WeakMap<Database, Map<string, Store>>();
 
 async function storeFor(db: Database, scope: Scope): Promise<Store> {
-	const version = await dataVersion(db);
+	const version = await dataVersion(db, scope);
 	const root = rootOf(db);
 	let byScope = stores.get(root);
 	if (!byScope) {

@@ -66,7 +66,7 @@ export function keepWarm(run: Runner, scope: Scope): void {
 		if (busy) return;
 		busy = true;
 		try {
-			const version = await run(dataVersion);
+			const version = await run((db) => dataVersion(db, scope));
 			const entry = watched.get(key);
 			if (entry && entry.version !== version) {
 				await warm(run, scope);
