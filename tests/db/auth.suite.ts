@@ -621,6 +621,26 @@ export function registerAuthSuite(driver: Driver): void {
 				]);
 			});
 
+			it('tidy deletes expired sessions and stale throttle rows; sign-in runs it hourly', async () => {
+				const user = await addUser('tidy', 'analyst');
+				const old = await newSession(user.id, day(0)); // expires at day 30
+				const fresh = await newSession(user.id, day(20)); // expires at day 50
+				await handle.db
+					.insert(schema.loginThrottle)
+					.values([{ key: 'user:stale', failures: 3, windowStart: day(0), lockedUntil: null }]);
+				expect(await inAuth((tx) => auth.tidy(tx, day(30)))).toEqual({
+					sessions: 1,
+					throttle: 1
+				});
+				expect((await storedSessions()).map((r) => r.id)).toEqual([fresh.session.id]);
+				expect(await validate(old.token, day(21))).toBeNull();
+				// Through sign-in: an expired session left behind is gone after any sign-in attempt
+				// an hour or more after the last housekeeping.
+				await newSession(user.id, day(40)); // expires at day 70
+				await login('nobody', 'wrong password', day(200));
+				expect(await storedSessions()).toEqual([]);
+			});
+
 			it('answers any string input and never throws (NUL, lone surrogates, a megabyte)', async () => {
 				await addUser('somchai', 'analyst');
 				const pinned = [

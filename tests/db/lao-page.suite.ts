@@ -5,6 +5,8 @@ import { runDemo, type DemoRunSummary } from '../../etl/demo/run.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
 import { ingest } from '../../etl/pipeline.ts';
 import type { Scope } from '../../src/lib/server/extracts/index.ts';
+import { sourceDocuments } from '../../db/schema/index.ts';
+import { listDocuments } from '../../src/lib/server/documents.ts';
 import { getLaoPage } from '../../src/lib/server/lao/index.ts';
 import { importSampleRegistry, tempDir } from '../etl/helpers.ts';
 
@@ -225,6 +227,34 @@ export function registerLaoPageSuite(driver: Driver): void {
 				[2567, 0, 0, true, true],
 				[2568, 0, 0, true, true]
 			]);
+		});
+		it('lists the documents a page at a time: every document once, in order, pages clamped', async () => {
+			const all = await db.select({ id: sourceDocuments.id }).from(sourceDocuments);
+			const ids = new Set(all.map((r) => r.id));
+			expect(ids.size).toBeGreaterThan(5);
+			const whole = await listDocuments(db, NATIONAL, {}, 1, 10_000);
+			expect(whole.pageCount).toBe(1);
+			expect(whole.documents.map((d) => d.id).sort((a, b) => a - b)).toEqual(
+				[...ids].sort((a, b) => a - b)
+			);
+			const seen: number[] = [];
+			const first = await listDocuments(db, NATIONAL, {}, 1, 4);
+			expect(first.pageCount).toBe(Math.ceil(ids.size / 4));
+			expect([first.matching, first.total]).toEqual([ids.size, ids.size]);
+			for (let p = 1; p <= first.pageCount; p++) {
+				const page = await listDocuments(db, NATIONAL, {}, p, 4);
+				expect(page.page).toBe(p);
+				seen.push(...page.documents.map((d) => d.id));
+			}
+			expect(seen).toEqual(whole.documents.map((d) => d.id));
+			expect((await listDocuments(db, NATIONAL, {}, 999, 4)).page).toBe(first.pageCount);
+			expect((await listDocuments(db, NATIONAL, {}, 0, 4)).page).toBe(1);
+			// Lampang (52): Phichai's annual plan only, of the three real documents.
+			const lampang = await listDocuments(db, NATIONAL, { province: '52' }, 1, 4);
+			expect(lampang.total).toBe(ids.size);
+			expect(lampang.documents.every((d) => d.provinceCode === '52')).toBe(true);
+			expect(lampang.matching).toBe(whole.documents.filter((d) => d.provinceCode === '52').length);
+			expect(lampang.matching).toBeGreaterThanOrEqual(1);
 		});
 	});
 }

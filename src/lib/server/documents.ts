@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '$db/client';
-import { queryRows } from '$db/rows';
-import type { DocumentDetail, DocumentSummary } from '$lib/documents';
-import { schema } from './db';
+import type { Database } from '../../../db/client.ts';
+import { queryRows } from '../../../db/rows.ts';
+import type { DocumentDetail, DocumentSummary } from '../documents.ts';
+import * as schema from '../../../db/schema/index.ts';
 import { scopeWhere, type Scope } from './extracts/scope.ts';
 
 const s = schema;
@@ -36,12 +36,31 @@ const summaryColumns = {
 /** The documents of a province in scope: a document with no province is national-only. */
 const inScope = (scope: Scope) => scopeWhere(scope, sql`${s.sourceDocuments.provinceCode}`);
 
-/** Every document in scope, newest first; the filter narrows by verdict and kind. */
+/** Rows per page of the documents list: a national database holds about 82,000 documents. */
+export const DOCUMENTS_PAGE_SIZE = 200;
+
+export interface DocumentPage {
+	documents: DocumentSummary[];
+	/** Documents the filter matches (all pages). */
+	matching: number;
+	/** Documents in scope, unfiltered. */
+	total: number;
+	/** 1-based, clamped to the last page. */
+	page: number;
+	pageCount: number;
+}
+
+/**
+ * One page of the documents in scope, by province, LAO name, newest first; the filter narrows by
+ * verdict, kind and province.
+ */
 export async function listDocuments(
 	db: Database,
 	scope: Scope,
-	filter: DocumentFilter = {}
-): Promise<{ documents: DocumentSummary[]; total: number }> {
+	filter: DocumentFilter = {},
+	page = 1,
+	pageSize = DOCUMENTS_PAGE_SIZE
+): Promise<DocumentPage> {
 	const where: SQL[] = [inScope(scope)];
 	if (filter.verdict)
 		where.push(eq(s.sourceDocuments.verdict, filter.verdict as DocumentSummary['verdict']));
@@ -50,6 +69,16 @@ export async function listDocuments(
 			eq(s.sourceDocuments.kind, filter.kind as NonNullable<DocumentSummary['kind']> as never)
 		);
 	if (filter.province) where.push(eq(s.sourceDocuments.provinceCode, filter.province));
+	const [{ matching } = { matching: 0 }] = await db
+		.select({ matching: count() })
+		.from(s.sourceDocuments)
+		.where(and(...where));
+	const [{ total } = { total: 0 }] =
+		where.length === 1
+			? [{ total: matching }]
+			: await db.select({ total: count() }).from(s.sourceDocuments).where(inScope(scope));
+	const pageCount = Math.max(1, Math.ceil(matching / pageSize));
+	const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
 	const rows = await db
 		.select(summaryColumns)
 		.from(s.sourceDocuments)
@@ -59,12 +88,10 @@ export async function listDocuments(
 			asc(s.provinces.nameTh),
 			asc(s.sourceDocuments.laoNameAsWritten),
 			desc(s.sourceDocuments.id)
-		);
-	const [{ total } = { total: 0 }] = await db
-		.select({ total: count() })
-		.from(s.sourceDocuments)
-		.where(inScope(scope));
-	return { documents: rows as DocumentSummary[], total };
+		)
+		.limit(pageSize)
+		.offset((current - 1) * pageSize);
+	return { documents: rows as DocumentSummary[], matching, total, page: current, pageCount };
 }
 
 /** One document in scope with its report, text and the number of fact rows it loaded. */

@@ -44,7 +44,7 @@ export {
 	type ThrottlePolicy,
 	type ThrottleState
 } from './throttle.ts';
-export { login, type LoginInput, type LoginResult } from './login.ts';
+export { login, tidy, type LoginInput, type LoginResult } from './login.ts';
 /** Account operations (the CLI and the admin page): `auth.accounts.addUser(db, …)`. */
 export * as accounts from './accounts.ts';
 export {

@@ -7,7 +7,7 @@ import {
 	type Account
 } from './account.ts';
 import { codePoints, hashPassword, PASSWORD_MAX, verifyPassword } from './password.ts';
-import { createSession, type Session } from './session.ts';
+import { createSession, pruneSessions, type Session } from './session.ts';
 import {
 	afterFailure,
 	clearFailures,
@@ -17,6 +17,7 @@ import {
 	lockState,
 	NAME_POLICY,
 	nameKey,
+	pruneThrottle,
 	readState,
 	recordFailure,
 	writeState
@@ -61,6 +62,7 @@ export async function login(db: Database, input: LoginInput): Promise<LoginResul
 	const userKey = nameKey(input.username);
 	const addressKey = ipKey(input.ip);
 
+	if (housekeepingDue(now)) await tidy(db, now);
 	const nameState = await lockState(db, userKey, now);
 	const wait = max(
 		lockedForSeconds(nameState, now),
@@ -90,6 +92,28 @@ export async function login(db: Database, input: LoginInput): Promise<LoginResul
 		reason: 'invalid',
 		retryAfterSeconds: max(lockedForSeconds(nameAfter, now), lockedForSeconds(ipAfter, now))
 	};
+}
+
+const HOUSEKEEPING_MS = 60 * 60 * 1000;
+let lastHousekeeping = -Infinity;
+
+/** At most once an hour per process, whoever signs in (the same work for every name). */
+function housekeepingDue(now: Date): boolean {
+	const t = now.getTime();
+	if (Math.abs(t - lastHousekeeping) < HOUSEKEEPING_MS) return false;
+	lastHousekeeping = t;
+	return true;
+}
+
+/**
+ * Deletes expired sessions and throttle rows that no longer matter, so that neither table grows
+ * with abandoned cookies or names typed at random. Sign-in runs it now and then.
+ */
+export async function tidy(
+	db: Database,
+	now: Date
+): Promise<{ sessions: number; throttle: number }> {
+	return { sessions: await pruneSessions(db, now), throttle: await pruneThrottle(db, now) };
 }
 
 function max(a: number | null, b: number | null): number | null {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { sessions, userProvinces, users } from '../../../../db/schema/accounts.ts';
 import type { Account } from './account.ts';
@@ -181,4 +181,13 @@ export async function setViewAs(
 		.set({ viewAsRole: viewAs.role, viewAsProvinces: checked.codes })
 		.where(eq(sessions.id, sessionId));
 	return { ok: true, viewAs: { role: viewAs.role, provinces: checked.codes } };
+}
+
+/** Deletes sessions expired at `now` (abandoned cookies are never presented again). */
+export async function pruneSessions(db: Database, now: Date): Promise<number> {
+	const gone = await db
+		.delete(sessions)
+		.where(lte(sessions.expiresAt, now))
+		.returning({ id: sessions.id });
+	return gone.length;
 }

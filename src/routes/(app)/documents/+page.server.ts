@@ -16,9 +16,11 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 		kind: kind && KINDS.includes(kind) ? kind : null,
 		province: province && /^\d{2}$/.test(province) ? province : null
 	};
+	const pageParam = url.searchParams.get('page') ?? '1';
+	const page = /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
 	const scope = extracts.scopeFor(locals);
-	const { documents, total } = await withScope(scope, (db) => listDocuments(db, scope, filter), {
+	const result = await withScope(scope, (db) => listDocuments(db, scope, filter, page), {
 		readOnly: true
 	});
-	return { lang, documents, total, filter };
+	return { lang, ...result, filter };
 };

@@ -1,22 +1,13 @@
 /**
  * The overview's five chart options for one view's figures: the page derives them in the browser
  * (from the server's figures, then DuckDB's), and the server renders the same options to SVG
- * for the first paint (charts.server.ts). Pure: same figures, view and language, same options.
+ * for the first paint (charts.server.ts). The charts are a view's, as a release's are
+ * (buildViewChartOptions); this names them as the page lays them out.
  */
 import type { EChartsOption } from 'echarts';
-import { buildBreakdownBarOption } from '$lib/charts/build-breakdown-bar-option';
-import { buildChoroplethOption } from '$lib/charts/build-choropleth-option';
-import { buildCompletionBarOption } from '$lib/charts/build-completion-bar-option';
-import { buildPlannedVsDisbursedOption } from '$lib/charts/build-planned-vs-disbursed-option';
-import { t, tDyn, type Lang } from '$lib/i18n';
-import {
-	METRIC_FORMAT,
-	metricValue,
-	provinceValues,
-	type MapMetric,
-	type ViewFigures
-} from '$lib/overview';
-import { LAO_TYPES } from '$lib/query/codes';
+import { buildViewChartOptions } from '$lib/charts/build-view-chart-options';
+import type { Lang } from '$lib/i18n';
+import type { MapMetric, ViewFigures } from '$lib/overview';
 import type { ViewFilters } from '$lib/state/url-filters';
 
 export const CHARTS = ['planned', 'completion', 'dimension', 'type', 'map'] as const;
@@ -32,71 +23,14 @@ export const CHART_HEIGHTS: Record<ChartName, number> = {
 	map: 720
 };
 
-const metricName = (m: MapMetric) => ({ th: t(`metric_${m}`, 'th'), en: t(`metric_${m}`, 'en') });
-
 export function overviewOptions(
 	figures: ViewFigures,
 	view: { filters: ViewFilters; metric: MapMetric },
 	lang: Lang
 ): OverviewOptions {
-	const selectedYears = view.filters.fiscalYears.map(String);
-	return {
-		planned: buildPlannedVsDisbursedOption(
-			figures.years.map((y) => ({
-				fiscalYear: y.fiscalYear,
-				planned: y.plannedBaht,
-				disbursed: y.disbursedBaht
-			})),
-			{ locale: lang, selected: selectedYears }
-		),
-		completion: buildCompletionBarOption(
-			figures.years.map((y) => ({
-				key: String(y.fiscalYear),
-				label: String(y.fiscalYear),
-				done: y.done,
-				reported: y.reportedItems
-			})),
-			{ locale: lang, selected: selectedYears }
-		),
-		dimension: buildBreakdownBarOption(
-			[1, 2, 3, 4].map((d) => {
-				const row = figures.byDimension.find((r) => r.key === String(d));
-				return {
-					key: String(d),
-					label: t('filter_dimension', lang).replace('{v}', String(d)),
-					planned: row?.itemsPlanned ?? 0,
-					reported: row?.reportedItems ?? 0
-				};
-			}),
-			{ locale: lang, selected: view.filters.dimensions.map(String) }
-		),
-		type: buildBreakdownBarOption(
-			LAO_TYPES.map((type) => {
-				const row = figures.byType.find((r) => r.key === type);
-				return {
-					key: type,
-					label: tDyn(`lao_type_${type}`, lang, type),
-					planned: row?.itemsPlanned ?? 0,
-					reported: row?.reportedItems ?? 0
-				};
-			}),
-			{ locale: lang, selected: view.filters.laoTypes }
-		),
-		map: buildChoroplethOption(provinceValues(figures.byProvince, view.metric), {
-			locale: lang,
-			metric: metricName(view.metric),
-			format: METRIC_FORMAT[view.metric],
-			min: 0,
-			...(METRIC_FORMAT[view.metric] === 'percent' ? { max: 100 } : {}),
-			selected: view.filters.provinces,
-			points: (figures.points ?? []).map((p) => ({
-				key: p.dlaCode,
-				label: p.name,
-				lat: p.lat,
-				lon: p.lon,
-				provinceCode: p.provinceCode,
-				value: p.figures ? metricValue(p.figures, view.metric) : null
-			}))
-		})
-	};
+	const { years, ...rest } = buildViewChartOptions(figures, view.filters, {
+		locale: lang,
+		metric: view.metric
+	});
+	return { planned: years, ...rest };
 }
