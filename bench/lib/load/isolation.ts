@@ -71,12 +71,17 @@ export class IsolationCheck {
 		return allowed;
 	}
 
-	/** An HTML or JSON body: no foreign LAO code anywhere in it. */
+	/**
+	 * An HTML or JSON body: no foreign LAO code anywhere in it, but the one the request itself
+	 * names (an officer asking for /lao/<another province's code> is told "not found (<code>)":
+	 * the code echoed back reveals nothing).
+	 */
 	text(user: string, provinces: string[], path: string, text: string): void {
 		const allowed = this.#allowed(provinces);
+		const asked = new Set(path.match(SEVEN_DIGITS) ?? []);
 		this.textBodies++;
 		for (const match of text.matchAll(SEVEN_DIGITS)) {
-			if (!allowed.foreignCodes.has(match[0])) continue;
+			if (!allowed.foreignCodes.has(match[0]) || asked.has(match[0])) continue;
 			const at = match.index ?? 0;
 			const context = text.slice(Math.max(0, at - 60), at + 67).replace(/\s+/g, ' ');
 			this.violations.push({ user, path, detail: `foreign LAO code ${match[0]}: …${context}…` });
