@@ -28,6 +28,14 @@ interface Store {
 	version: string;
 	payloads: Map<string, Promise<Payload>>;
 	values: Map<string, Promise<unknown>>;
+	/** Larger values (a risk ranking, a view's rendered charts), each kind with its own bound. */
+	buckets: Map<string, Map<string, Promise<unknown>>>;
+}
+
+/** A kind of larger value and how many of it one scope keeps (most recently used). */
+export interface Bucket {
+	name: string;
+	max: number;
 }
 
 /** Bodies per scope (the extracts and the overview: 7), values (one per view asked: figures). */
@@ -53,7 +61,7 @@ async function storeFor(db: Database, scope: Scope): Promise<Store> {
 	const key = scopeKey(scope);
 	let store = byScope.get(key);
 	if (!store || store.version !== version) {
-		store = { version, payloads: new Map(), values: new Map() };
+		store = { version, payloads: new Map(), values: new Map(), buckets: new Map() };
 	}
 	// Most recently used last: the first key is the one to evict.
 	byScope.delete(key);
@@ -87,15 +95,25 @@ function remember<T>(
 /**
  * A value computed once per (scope, data version, key), e.g. the overview's figures for one view.
  * Concurrent callers share one computation; a failed one is forgotten so that the next retries.
+ * A value much larger than a view's figures goes in a `bucket` of its own, bounded apart.
  */
 export async function memo<T>(
 	db: Database,
 	scope: Scope,
 	key: string,
-	compute: (version: string) => Promise<T>
+	compute: (version: string) => Promise<T>,
+	bucket?: Bucket
 ): Promise<T> {
 	const store = await storeFor(db, scope);
-	return remember(store.values, key, MAX_VALUES, () => compute(store.version)) as Promise<T>;
+	if (!bucket) {
+		return remember(store.values, key, MAX_VALUES, () => compute(store.version)) as Promise<T>;
+	}
+	let values = store.buckets.get(bucket.name);
+	if (!values) {
+		values = new Map();
+		store.buckets.set(bucket.name, values);
+	}
+	return remember(values, key, bucket.max, () => compute(store.version)) as Promise<T>;
 }
 
 async function cached(

@@ -7,7 +7,9 @@ export {
 	cachedOverview,
 	dataVersion,
 	etagOf,
-	FORMAT_VERSION
+	FORMAT_VERSION,
+	memo,
+	type Bucket
 } from './cache.ts';
 export { buildViewFigures, cachedViewFigures } from './figures.ts';
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';

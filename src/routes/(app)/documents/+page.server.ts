@@ -19,8 +19,13 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const pageParam = url.searchParams.get('page') ?? '1';
 	const page = /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
 	const scope = extracts.scopeFor(locals);
-	const result = await withScope(scope, (db) => listDocuments(db, scope, filter, page), {
-		readOnly: true
-	});
+	// Kept per scope and data version: two counts and a sort over every document in scope
+	// (82,303 nationally, ~0.25 s) for a page that changes only when a run finishes.
+	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
+	const result = await withScope(
+		scope,
+		(db) => extracts.memo(db, scope, key, () => listDocuments(db, scope, filter, page)),
+		{ readOnly: true }
+	);
 	return { lang, ...result, filter };
 };

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { isKnownProvince, provinceOptions } from '$lib/server/risk/provinces';
-import { buildRanking } from '$lib/server/risk/ranking';
-import { pageOf, parseTableParams, sortRows } from '$lib/server/risk/table-params';
+import { cachedSortedRanking } from '$lib/server/risk/cached';
+import { pageOf, parseTableParams } from '$lib/server/risk/table-params';
 import { parseFilters } from '$lib/state/url-filters';
 import type { PageServerLoad } from './$types';
 
@@ -25,11 +25,13 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	rejected.push(...unknown.map((code) => `province=${code}`));
 
 	const scope = extracts.scopeFor(locals);
-	const ranking = await withScope(scope, (db) => buildRanking(db, scope, filters), {
-		readOnly: true
-	});
 	const { sort, dir, page } = table.params;
-	const sorted = sortRows(ranking.rows, sort, dir);
+	// Kept per scope, data version, view and order (risk/cached.ts): a ranking is seconds of SQL.
+	const { ranking, sorted } = await withScope(
+		scope,
+		(db) => cachedSortedRanking(db, scope, filters, sort, dir),
+		{ readOnly: true }
+	);
 	const shown = pageOf(sorted, page);
 	if (!shown) error(404, `page ${page} is past the last page`);
 	return {
