@@ -469,7 +469,7 @@ export function registerExtractsSuite(driver: Driver): void {
 					],
 					values: [`figures:${viewKey(EMPTY_FILTERS)}`]
 				});
-				const figures = await extracts.cachedViewFigures(db, ANG_THONG, EMPTY_FILTERS);
+				const figures = await extracts.cachedViewFigures((fn) => fn(db), ANG_THONG, EMPTY_FILTERS);
 				expect(figures).toEqual(await extracts.buildViewFigures(db, ANG_THONG, EMPTY_FILTERS));
 				expect(
 					figures.years.map((y) => [

@@ -25,7 +25,7 @@ export function registerListsSuite(driver: Driver): void {
 			dir: 'asc' | 'desc' = 'asc'
 		) => ({ list, filters: { ...EMPTY_FILTERS, ...filters }, sort, dir, lang: 'th' as const });
 		const api = (name: string, search: string, cap?: number) =>
-			lists.serveList(db, NATIONAL, name, new URLSearchParams(search), 'th', cap);
+			lists.serveList((fn) => fn(db), NATIONAL, name, new URLSearchParams(search), 'th', cap);
 
 		beforeAll(async () => {
 			handle = await withTestDatabase(driver);
@@ -209,8 +209,8 @@ export function registerListsSuite(driver: Driver): void {
 
 		it('a page is kept per scope and data version: the same rows until a run finishes', async () => {
 			const request = { ...q('not_done', {}, 'budget', 'desc'), page: 1, format: 'json' as const };
-			const first = await lists.loadListPage(db, NATIONAL, request, 'th');
-			const again = await lists.loadListPage(db, NATIONAL, request, 'th');
+			const first = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
+			const again = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
 			if (!first.ok || !again.ok) throw new Error('not_done page 1 refused');
 			expect([again.page.rows === first.page.rows, first.page.total]).toEqual([true, 4]);
 			expect(first.page.rows).toEqual(await lists.fetchList(db, NATIONAL, request, 1));
@@ -221,7 +221,7 @@ export function registerListsSuite(driver: Driver): void {
 				parserVersion: 'test'
 			});
 			await finishRun(db, id, {}, 'completed');
-			const after = await lists.loadListPage(db, NATIONAL, request, 'th');
+			const after = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
 			if (!after.ok) throw new Error('not_done page 1 refused');
 			expect([after.page.rows === first.page.rows, after.page.rows]).toEqual([
 				false,

@@ -262,7 +262,7 @@ export function registerRiskSuite(driver: Driver): void {
 
 		// Last: it finishes a run (the data version moves; the data does not).
 		it('kept per scope and data version (risk/cached.ts): the same ranking until a run finishes', async () => {
-			const get = () => cachedSortedRanking(db, NATIONAL, EMPTY_FILTERS, 'name', 'asc');
+			const get = () => cachedSortedRanking((fn) => fn(db), NATIONAL, EMPTY_FILTERS, 'name', 'asc');
 			const first = await get();
 			const again = await get();
 			expect([again.ranking === first.ranking, again.sorted === first.sorted]).toEqual([

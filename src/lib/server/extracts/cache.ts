@@ -93,27 +93,42 @@ function remember<T>(
 }
 
 /**
- * A value computed once per (scope, data version, key), e.g. the overview's figures for one view.
- * Concurrent callers share one computation; a failed one is forgotten so that the next retries.
- * A value much larger than a view's figures goes in a `bucket` of its own, bounded apart.
+ * How cached values reach the database: `fn` in a transaction of the scope (routes pass
+ * `(fn) => withScope(scope, fn, { readOnly: true })`, tests `(fn) => fn(db)`), one per use.
  */
-export async function memo<T>(
-	db: Database,
-	scope: Scope,
-	key: string,
-	compute: (version: string) => Promise<T>,
-	bucket?: Bucket
-): Promise<T> {
-	const store = await storeFor(db, scope);
-	if (!bucket) {
-		return remember(store.values, key, MAX_VALUES, () => compute(store.version)) as Promise<T>;
-	}
+export type Runner = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+
+function valuesOf(store: Store, bucket?: Bucket): [Map<string, Promise<unknown>>, number] {
+	if (!bucket) return [store.values, MAX_VALUES];
 	let values = store.buckets.get(bucket.name);
 	if (!values) {
 		values = new Map();
 		store.buckets.set(bucket.name, values);
 	}
-	return remember(values, key, bucket.max, () => compute(store.version)) as Promise<T>;
+	return [values, bucket.max];
+}
+
+/**
+ * A value computed once per (scope, data version, key), e.g. the overview's figures for one view.
+ * Concurrent callers share one computation; a failed one is forgotten so that the next retries.
+ * A value much larger than a view's figures goes in a `bucket` of its own, bounded apart.
+ *
+ * The data version is read in a transaction of its own, and `compute` opens one (through `run`)
+ * only if it needs the database, so that a reader waiting for a value another reader is
+ * computing holds no connection. Computed inside the caller's transaction, every waiter held
+ * its own: readers opening a cold /risk or list held the pool's ten connections for the seconds
+ * of one computation, and every other request queued behind them (bench/load.ts).
+ */
+export async function memoize<T>(
+	run: Runner,
+	scope: Scope,
+	key: string,
+	compute: (version: string) => Promise<T>,
+	bucket?: Bucket
+): Promise<T> {
+	const store = await run((db) => storeFor(db, scope));
+	const [values, max] = valuesOf(store, bucket);
+	return remember(values, key, max, () => compute(store.version)) as Promise<T>;
 }
 
 async function cached(

@@ -1,11 +1,10 @@
-import type { Database } from '../../../../db/client.ts';
 import { PROVINCES } from '../../../../db/seed/provinces.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { PAGE_SIZE } from '../../lists/columns.ts';
 import type { ListPage } from '../../lists/page.ts';
 import type { ListRequest, ListRequestError } from '../../lists/request.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
-import { memo } from '../extracts/cache.ts';
+import { memoize, type Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { viewKey } from '../../state/view-axes.ts';
 import { countList, fetchList } from './query.ts';
@@ -32,7 +31,7 @@ export type PageResult = { ok: true; page: ListPage } | { ok: false; error: List
  * the same lists in the same orders.
  */
 export async function loadListPage(
-	db: Database,
+	run: Runner,
 	scope: Scope,
 	request: ListRequest,
 	lang: Lang
@@ -41,8 +40,11 @@ export async function loadListPage(
 	if (bad) return { ok: false, error: bad };
 	const query = { ...request, lang };
 	const view = viewKey(request.filters);
-	const { total, anySynthetic } = await memo(db, scope, `list-count:${request.list}:${view}`, () =>
-		countList(db, scope, query)
+	const { total, anySynthetic } = await memoize(
+		run,
+		scope,
+		`list-count:${request.list}:${view}`,
+		() => run((db) => countList(db, scope, query))
 	);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (request.page > pageCount) {
@@ -55,11 +57,11 @@ export async function loadListPage(
 			}
 		};
 	}
-	const rows = await memo(
-		db,
+	const rows = await memoize(
+		run,
 		scope,
 		`list-page:${request.list}:${view}:${request.sort}:${request.dir}:${lang}:${request.page}`,
-		() => fetchList(db, scope, query, request.page)
+		() => run((db) => fetchList(db, scope, query, request.page))
 	);
 	return {
 		ok: true,

@@ -1,7 +1,6 @@
-import type { Database } from '../../../../db/client.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { viewKey } from '../../state/view-axes.ts';
-import { memo, type Bucket } from '../extracts/cache.ts';
+import { memoize, type Bucket, type Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { buildRanking, type Ranking, type RiskRow } from './ranking.ts';
 import { sortRows, type SortDir, type SortKey } from './table-params.ts';
@@ -16,21 +15,27 @@ import { sortRows, type SortDir, type SortKey } from './table-params.ts';
 const RANKINGS: Bucket = { name: 'risk', max: 8 };
 const ORDERS: Bucket = { name: 'risk-order', max: 32 };
 
-export function cachedRanking(db: Database, scope: Scope, filters: ViewFilters): Promise<Ranking> {
-	return memo(db, scope, viewKey(filters), () => buildRanking(db, scope, filters), RANKINGS);
+export function cachedRanking(run: Runner, scope: Scope, filters: ViewFilters): Promise<Ranking> {
+	return memoize(
+		run,
+		scope,
+		viewKey(filters),
+		() => run((db) => buildRanking(db, scope, filters)),
+		RANKINGS
+	);
 }
 
 /** The ranking and its rows in one order (a new array; the rows are the ranking's own). */
 export async function cachedSortedRanking(
-	db: Database,
+	run: Runner,
 	scope: Scope,
 	filters: ViewFilters,
 	sort: SortKey,
 	dir: SortDir
 ): Promise<{ ranking: Ranking; sorted: readonly RiskRow[] }> {
-	const ranking = await cachedRanking(db, scope, filters);
-	const sorted = await memo(
-		db,
+	const ranking = await cachedRanking(run, scope, filters);
+	const sorted = await memoize(
+		run,
 		scope,
 		viewKey(filters, `${sort}:${dir}`),
 		async () => sortRows(ranking.rows, sort, dir),

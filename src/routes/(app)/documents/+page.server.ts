@@ -22,10 +22,9 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	// Kept per scope and data version: two counts and a sort over every document in scope
 	// (82,303 nationally, ~0.25 s) for a page that changes only when a run finishes.
 	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
-	const result = await withScope(
-		scope,
-		(db) => extracts.memo(db, scope, key, () => listDocuments(db, scope, filter, page)),
-		{ readOnly: true }
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const result = await extracts.memoize(run, scope, key, () =>
+		run((db) => listDocuments(db, scope, filter, page))
 	);
 	return { lang, ...result, filter };
 };

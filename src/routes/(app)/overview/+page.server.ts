@@ -51,21 +51,18 @@ export const load: PageServerLoad = async ({
 	const scope = extracts.scopeFor(locals);
 	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
 	const mapMetric = metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC;
-	const { figures, charts } = await run(async (db) => {
-		const figures: ViewFigures = await extracts.cachedViewFigures(db, scope, filters);
-		// The first paint only: a client navigation has ECharts loaded already. Five charts
-		// rendered to SVG hold the event loop for 0.1–0.3 s: once per view, metric and language.
-		const charts = isDataRequest
-			? null
-			: await extracts.memo(
-					db,
-					scope,
-					viewKey(filters, `${mapMetric}:${lang}`),
-					async () => renderCharts(overviewOptions(figures, { filters, metric: mapMetric }, lang)),
-					CHARTS
-				);
-		return { figures, charts };
-	});
+	const figures: ViewFigures = await extracts.cachedViewFigures(run, scope, filters);
+	// The first paint only: a client navigation has ECharts loaded already. Five charts rendered
+	// to SVG hold the event loop for 0.1–0.3 s: once per view, metric and language.
+	const charts = isDataRequest
+		? null
+		: await extracts.memoize(
+				run,
+				scope,
+				viewKey(filters, `${mapMetric}:${lang}`),
+				async () => renderCharts(overviewOptions(figures, { filters, metric: mapMetric }, lang)),
+				CHARTS
+			);
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
