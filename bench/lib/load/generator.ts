@@ -156,6 +156,7 @@ async function closedLoop(
 ): Promise<number> {
 	const t0 = performance.now();
 	const deadline = t0 + durationMs;
+	recorder.lateFrom = t0 + durationMs / 2;
 	await Promise.all(
 		Array.from({ length: connections }, async (_, i) => {
 			const user = users[i % users.length]!;
@@ -167,8 +168,9 @@ async function closedLoop(
 					const next = nextTarget(user, rng, config.fixtures);
 					const target =
 						next === 'login' ? loginTarget(base.origin, user.username!, config.password) : next;
+					const sentAt = performance.now();
 					const answer = await conn.send(target, session.cookie);
-					const ok = recorder.add(target, user, answer);
+					const ok = recorder.add(target, user, answer, sentAt);
 					if (target.kind === 'login' && ok) {
 						const cookie = sessionCookie(answer.headers);
 						if (cookie) session.cookie = cookie;

@@ -22,6 +22,14 @@ export interface ClassResult {
 	latency: LatencySummary;
 }
 
+export interface KindResult {
+	requests: number;
+	errors: number;
+	latency: LatencySummary;
+	/** Requests sent in the second half of the run. */
+	secondHalf: LatencySummary;
+}
+
 export interface Unexpected {
 	role: string;
 	user: string | null;
@@ -42,6 +50,8 @@ interface Entry {
 	errors: number;
 	statuses: Map<string, number>;
 	latencies: Latencies;
+	/** Requests sent in the second half of the run: caches that readers fill have filled. */
+	late: Latencies;
 }
 
 const MAX_UNEXPECTED = 40;
@@ -63,12 +73,14 @@ export function verdictOf(target: Target, answer: Answer): string | null {
 
 export class Recorder {
 	readonly #entries = new Map<string, Entry>();
+	/** performance.now() from which a request counts as sent in the second half. */
+	lateFrom = Infinity;
 	readonly unexpected: Unexpected[] = [];
 	readonly all = new Latencies();
 	requests = 0;
 	errors = 0;
 
-	add(target: Target, user: LoadUser, answer: Answer): boolean {
+	add(target: Target, user: LoadUser, answer: Answer, sentAt: number): boolean {
 		const name = className(target, user);
 		let entry = this.#entries.get(name);
 		if (!entry) {
@@ -80,7 +92,8 @@ export class Recorder {
 				refused: 0,
 				errors: 0,
 				statuses: new Map(),
-				latencies: new Latencies()
+				latencies: new Latencies(),
+				late: new Latencies()
 			};
 			this.#entries.set(name, entry);
 		}
@@ -89,6 +102,7 @@ export class Recorder {
 		entry.requests++;
 		this.requests++;
 		entry.latencies.add(answer.ms);
+		if (sentAt >= this.lateFrom) entry.late.add(answer.ms);
 		this.all.add(answer.ms);
 		const reason = verdictOf(target, answer);
 		if (reason === null) {
@@ -131,20 +145,37 @@ export class Recorder {
 			.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
 	}
 
-	/** Per kind (page, data, json, extract, login), expected refusals apart: what targets judge. */
-	kinds(): Record<string, { requests: number; errors: number; latency: LatencySummary }> {
-		const out: Record<string, { requests: number; errors: number; all: Latencies }> = {};
+	/**
+	 * Per kind (page, data, json, extract, login), expected refusals apart: what targets judge,
+	 * over the whole run and over its second half.
+	 */
+	kinds(): Record<string, KindResult> {
+		const out: Record<
+			string,
+			{ requests: number; errors: number; all: Latencies; late: Latencies }
+		> = {};
 		for (const e of this.#entries.values()) {
 			const key = e.target.refusal ? 'refusal' : e.target.kind;
-			const into = (out[key] ??= { requests: 0, errors: 0, all: new Latencies() });
+			const into = (out[key] ??= {
+				requests: 0,
+				errors: 0,
+				all: new Latencies(),
+				late: new Latencies()
+			});
 			into.requests += e.requests;
 			into.errors += e.errors;
 			into.all.merge(e.latencies);
+			into.late.merge(e.late);
 		}
 		return Object.fromEntries(
 			Object.entries(out).map(([k, v]) => [
 				k,
-				{ requests: v.requests, errors: v.errors, latency: v.all.summary() }
+				{
+					requests: v.requests,
+					errors: v.errors,
+					latency: v.all.summary(),
+					secondHalf: v.late.summary()
+				}
 			])
 		);
 	}
