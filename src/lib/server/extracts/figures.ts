@@ -2,6 +2,7 @@ import type { Database } from '../../../../db/client.ts';
 import type { ViewFigures } from '../../overview.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { viewKey, without } from '../../state/view-axes.ts';
+import { heavy } from '../db/heavy.ts';
 import { memoize, type Runner } from './cache.ts';
 import { buildBreakdown, buildOverview } from './preaggregates.ts';
 import type { Scope } from './scope.ts';
@@ -35,6 +36,6 @@ export function cachedViewFigures(
 	filters: ViewFilters
 ): Promise<ViewFigures> {
 	return memoize(run, scope, `figures:${viewKey(filters)}`, () =>
-		run((db) => buildViewFigures(db, scope, filters))
+		heavy(() => run((db) => buildViewFigures(db, scope, filters)))
 	);
 }

@@ -7,6 +7,7 @@ import {
 	type ListRequest,
 	type ListRequestError
 } from '../../lists/request.ts';
+import { heavy } from '../db/heavy.ts';
 import type { Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { listArrow, listCsv, tooLarge } from './export.ts';
@@ -40,7 +41,7 @@ export async function serveList(
 	const bad = unknownProvinces(request.filters);
 	if (bad) return refuse(bad);
 	const query = { ...request, lang };
-	return run((db) => serveExport(db, scope, request, query, lang, cap));
+	return heavy(() => run((db) => serveExport(db, scope, request, query, lang, cap)));
 }
 
 /** Every row of the view as CSV or Arrow, in one transaction. */

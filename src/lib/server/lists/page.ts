@@ -4,6 +4,7 @@ import { PAGE_SIZE } from '../../lists/columns.ts';
 import type { ListPage } from '../../lists/page.ts';
 import type { ListRequest, ListRequestError } from '../../lists/request.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
+import { heavy } from '../db/heavy.ts';
 import { memoize, type Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { viewKey } from '../../state/view-axes.ts';
@@ -44,7 +45,7 @@ export async function loadListPage(
 		run,
 		scope,
 		`list-count:${request.list}:${view}`,
-		() => run((db) => countList(db, scope, query))
+		() => heavy(() => run((db) => countList(db, scope, query)))
 	);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (request.page > pageCount) {
@@ -61,7 +62,7 @@ export async function loadListPage(
 		run,
 		scope,
 		`list-page:${request.list}:${view}:${request.sort}:${request.dir}:${lang}:${request.page}`,
-		() => run((db) => fetchList(db, scope, query, request.page))
+		() => heavy(() => run((db) => fetchList(db, scope, query, request.page)))
 	);
 	return {
 		ok: true,

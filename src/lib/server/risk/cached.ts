@@ -1,5 +1,6 @@
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { viewKey } from '../../state/view-axes.ts';
+import { heavy } from '../db/heavy.ts';
 import { memoize, type Bucket, type Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { buildRanking, type Ranking, type RiskRow } from './ranking.ts';
@@ -20,7 +21,7 @@ export function cachedRanking(run: Runner, scope: Scope, filters: ViewFilters): 
 		run,
 		scope,
 		viewKey(filters),
-		() => run((db) => buildRanking(db, scope, filters)),
+		() => heavy(() => run((db) => buildRanking(db, scope, filters))),
 		RANKINGS
 	);
 }

@@ -1,6 +1,7 @@
 import { listDocuments } from '$lib/server/documents';
 import * as extracts from '$lib/server/extracts';
 import { withScope } from '$lib/server/db';
+import { heavy } from '$lib/server/db/heavy';
 import type { PageServerLoad } from './$types';
 
 const VERDICTS = ['accepted', 'accepted_with_warnings', 'quarantined'];
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
 	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
 	const result = await extracts.memoize(run, scope, key, () =>
-		run((db) => listDocuments(db, scope, filter, page))
+		heavy(() => run((db) => listDocuments(db, scope, filter, page)))
 	);
 	return { lang, ...result, filter };
 };
