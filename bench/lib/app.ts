@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 export interface App {
@@ -80,23 +80,44 @@ function freePort(): Promise<number> {
 	});
 }
 
+export interface StartOptions {
+	/** A command the server runs under, e.g. `['taskset', '-c', '0']` (it execs node: same pid). */
+	wrap?: string[];
+	/** node's own flags before `build`, e.g. `['--import', './bench/lib/event-loop-delay.js']`. */
+	nodeArgs?: string[];
+	env?: Record<string, string>;
+	/** Sign the bench analyst in (default true); without it `token` is '' and `get` anonymous. */
+	signIn?: boolean;
+	/** The server's stdout and stderr go to this file instead of (stderr) the bench's own. */
+	logFile?: string;
+}
+
 /**
  * Starts the app on a free port and waits for it to answer (a request for a static file, so
  * that nothing of the data is built or warmed by the wait itself).
  */
-export async function startApp(root: string): Promise<App> {
+export async function startApp(root: string, options: StartOptions = {}): Promise<App> {
 	const port = await freePort();
 	const t0 = performance.now();
-	const child = spawn('node', ['build'], {
+	const log = options.logFile ? openSync(options.logFile, 'w') : null;
+	const [command, ...args] = [
+		...(options.wrap ?? []),
+		'node',
+		...(options.nodeArgs ?? []),
+		'build'
+	];
+	const child = spawn(command!, args, {
 		cwd: root,
 		env: {
 			...process.env,
+			...options.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`
 		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		stdio: log === null ? ['ignore', 'ignore', 'inherit'] : ['ignore', log, log]
 	});
+	if (log !== null) closeSync(log);
 	const url = `http://127.0.0.1:${port}`;
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	// adapter-node waits for open connections on SIGTERM (and the background brotli upgrades
@@ -111,13 +132,13 @@ export async function startApp(root: string): Promise<App> {
 		try {
 			if ((await fetch(`${url}/favicon.svg`)).status < 500) {
 				const startMs = Math.round(performance.now() - t0);
-				const token = await signInAnalyst(url);
+				const token = options.signIn === false ? '' : await signInAnalyst(url);
 				const get = (path: string, init: RequestInit = {}) =>
 					fetch(`${url}${path}`, {
 						...init,
 						headers: {
 							...(init.headers as Record<string, string>),
-							cookie: `sujarit_session=${token}`
+							...(token ? { cookie: `sujarit_session=${token}` } : {})
 						}
 					});
 				return { url, pid: child.pid!, startMs, token, get, stop };

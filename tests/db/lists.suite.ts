@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db, Driver } from '../../db/client.ts';
 import { withTestDatabase } from '../../db/testing.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
+import { finishRun, startRun } from '../../etl/load/runs.ts';
 import { ingest } from '../../etl/pipeline.ts';
 import type { Scope } from '../../src/lib/server/extracts/index.ts';
 import * as lists from '../../src/lib/server/lists/index.ts';
@@ -24,7 +25,7 @@ export function registerListsSuite(driver: Driver): void {
 			dir: 'asc' | 'desc' = 'asc'
 		) => ({ list, filters: { ...EMPTY_FILTERS, ...filters }, sort, dir, lang: 'th' as const });
 		const api = (name: string, search: string, cap?: number) =>
-			lists.serveList(db, NATIONAL, name, new URLSearchParams(search), 'th', cap);
+			lists.serveList((fn) => fn(db), NATIONAL, name, new URLSearchParams(search), 'th', cap);
 
 		beforeAll(async () => {
 			handle = await withTestDatabase(driver);
@@ -204,6 +205,28 @@ export function registerListsSuite(driver: Driver): void {
 			expect(await answer('not_done', `province=${'15,'.repeat(10000)}`)).toEqual([200, 'ok']);
 			expect(await answer('not_done', 'fy=25681')).toEqual([400, 'bad_filter']);
 			expect(await answer('not_done', 'format=xlsx')).toEqual([400, 'bad_format']);
+		});
+
+		it('a page is kept per scope and data version: the same rows until a run finishes', async () => {
+			const request = { ...q('not_done', {}, 'budget', 'desc'), page: 1, format: 'json' as const };
+			const first = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
+			const again = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
+			if (!first.ok || !again.ok) throw new Error('not_done page 1 refused');
+			expect([again.page.rows === first.page.rows, first.page.total]).toEqual([true, 4]);
+			expect(first.page.rows).toEqual(await lists.fetchList(db, NATIONAL, request, 1));
+			const id = await startRun(db, {
+				kind: 'ingest',
+				source: 'lists cache test',
+				isSynthetic: false,
+				parserVersion: 'test'
+			});
+			await finishRun(db, id, {}, 'completed');
+			const after = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
+			if (!after.ok) throw new Error('not_done page 1 refused');
+			expect([after.page.rows === first.page.rows, after.page.rows]).toEqual([
+				false,
+				first.page.rows
+			]);
 		});
 	});
 }

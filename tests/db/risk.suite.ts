@@ -6,7 +6,10 @@ import { runDemo } from '../../etl/demo/run.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
 import { ingest } from '../../etl/pipeline.ts';
 import type { Scope } from '../../src/lib/server/extracts/index.ts';
+import { finishRun, startRun } from '../../etl/load/runs.ts';
+import { cachedSortedRanking } from '../../src/lib/server/risk/cached.ts';
 import { buildRanking, type RiskRow } from '../../src/lib/server/risk/ranking.ts';
+import { sortRows } from '../../src/lib/server/risk/table-params.ts';
 import { EMPTY_FILTERS, parseFilters, type ViewFilters } from '../../src/lib/state/url-filters.ts';
 import { importSampleRegistry, rows, tempDir } from '../etl/helpers.ts';
 
@@ -255,6 +258,30 @@ export function registerRiskSuite(driver: Driver): void {
 				]
 			]);
 			expect((await rank(filters)).length).toBe(national.length);
+		});
+
+		// Last: it finishes a run (the data version moves; the data does not).
+		it('kept per scope and data version (risk/cached.ts): the same ranking until a run finishes', async () => {
+			const get = () => cachedSortedRanking((fn) => fn(db), NATIONAL, EMPTY_FILTERS, 'name', 'asc');
+			const first = await get();
+			const again = await get();
+			expect([again.ranking === first.ranking, again.sorted === first.sorted]).toEqual([
+				true,
+				true
+			]);
+			expect([first.ranking.rows, first.sorted]).toEqual([
+				national,
+				sortRows(national, 'name', 'asc')
+			]);
+			const id = await startRun(db, {
+				kind: 'ingest',
+				source: 'risk cache test',
+				isSynthetic: false,
+				parserVersion: 'test'
+			});
+			await finishRun(db, id, {}, 'completed');
+			const after = await get();
+			expect([after.ranking === first.ranking, after.ranking.rows]).toEqual([false, national]);
 		});
 	});
 }

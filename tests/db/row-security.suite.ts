@@ -82,6 +82,37 @@ export function registerRowSecuritySuite(driver: Driver) {
 			}
 		});
 
+		it('asks for a row’s document per row (EXISTS on its key), not IN over every document', async () => {
+			// IN (SELECT id FROM source_documents) was planned as a hashed subplan of all the
+			// documents in scope, once per child table in every statement: 4.9 s for one LAO's page
+			// on the national demo (migration 0008, bench/load.ts).
+			const policies = await queryRows<{ table: string; qual: string }>(
+				db,
+				sql`select tablename as table, qual from pg_policies
+					where policyname = tablename || '_scoped_read' and qual like '%source_documents%'
+					order by 1`
+			);
+			expect(
+				policies.map((p) => [
+					p.table,
+					/^\(?EXISTS \(\s*SELECT 1\s+FROM source_documents d\s+WHERE \(d\.id = \w+\.source_document_id\)\)\)?$/.test(
+						p.qual.trim()
+					)
+				])
+			).toEqual(
+				[
+					'checks',
+					'doc_tables',
+					'plan_item_budgets',
+					'plan_items',
+					'problems',
+					'quarantine',
+					'report_items',
+					'unassigned_amounts'
+				].map((t) => [t, true])
+			);
+		});
+
 		it('runs the app as a role that is no superuser, cannot bypass RLS and owns nothing', async () => {
 			const [role] = await queryRows<{
 				super: boolean;

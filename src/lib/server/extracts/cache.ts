@@ -28,6 +28,14 @@ interface Store {
 	version: string;
 	payloads: Map<string, Promise<Payload>>;
 	values: Map<string, Promise<unknown>>;
+	/** Larger values (a risk ranking, a view's rendered charts), each kind with its own bound. */
+	buckets: Map<string, Map<string, Promise<unknown>>>;
+}
+
+/** A kind of larger value and how many of it one scope keeps (most recently used). */
+export interface Bucket {
+	name: string;
+	max: number;
 }
 
 /** Bodies per scope (the extracts and the overview: 7), values (one per view asked: figures). */
@@ -43,7 +51,7 @@ const MAX_SCOPES = 32;
 const stores = new WeakMap<Database, Map<string, Store>>();
 
 async function storeFor(db: Database, scope: Scope): Promise<Store> {
-	const version = await dataVersion(db);
+	const version = await dataVersion(db, scope);
 	const root = rootOf(db);
 	let byScope = stores.get(root);
 	if (!byScope) {
@@ -53,7 +61,7 @@ async function storeFor(db: Database, scope: Scope): Promise<Store> {
 	const key = scopeKey(scope);
 	let store = byScope.get(key);
 	if (!store || store.version !== version) {
-		store = { version, payloads: new Map(), values: new Map() };
+		store = { version, payloads: new Map(), values: new Map(), buckets: new Map() };
 	}
 	// Most recently used last: the first key is the one to evict.
 	byScope.delete(key);
@@ -85,17 +93,42 @@ function remember<T>(
 }
 
 /**
+ * How cached values reach the database: `fn` in a transaction of the scope (routes pass
+ * `(fn) => withScope(scope, fn, { readOnly: true })`, tests `(fn) => fn(db)`), one per use.
+ */
+export type Runner = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+
+function valuesOf(store: Store, bucket?: Bucket): [Map<string, Promise<unknown>>, number] {
+	if (!bucket) return [store.values, MAX_VALUES];
+	let values = store.buckets.get(bucket.name);
+	if (!values) {
+		values = new Map();
+		store.buckets.set(bucket.name, values);
+	}
+	return [values, bucket.max];
+}
+
+/**
  * A value computed once per (scope, data version, key), e.g. the overview's figures for one view.
  * Concurrent callers share one computation; a failed one is forgotten so that the next retries.
+ * A value much larger than a view's figures goes in a `bucket` of its own, bounded apart.
+ *
+ * The data version is read in a transaction of its own, and `compute` opens one (through `run`)
+ * only if it needs the database, so that a reader waiting for a value another reader is
+ * computing holds no connection. Computed inside the caller's transaction, every waiter held
+ * its own: readers opening a cold /risk or list held the pool's ten connections for the seconds
+ * of one computation, and every other request queued behind them (bench/load.ts).
  */
-export async function memo<T>(
-	db: Database,
+export async function memoize<T>(
+	run: Runner,
 	scope: Scope,
 	key: string,
-	compute: (version: string) => Promise<T>
+	compute: (version: string) => Promise<T>,
+	bucket?: Bucket
 ): Promise<T> {
-	const store = await storeFor(db, scope);
-	return remember(store.values, key, MAX_VALUES, () => compute(store.version)) as Promise<T>;
+	const store = await run((db) => storeFor(db, scope));
+	const [values, max] = valuesOf(store, bucket);
+	return remember(values, key, max, () => compute(store.version)) as Promise<T>;
 }
 
 async function cached(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.ts';
 import { queryRows } from '../../../../db/rows.ts';
+import { NATIONAL, scopeWhere, type Scope } from './scope-where.ts';
 
 /**
  * The data version, as the scope sees it: how many runs have finished and the last one, then
@@ -10,13 +11,22 @@ import { queryRows } from '../../../../db/rows.ts';
  * id as its xmin. The run ledger is for national readers only (row-level security, migration
  * 0004): a province-scoped reader sees no runs, and without the cube's xmin its version would
  * never move after an ETL run, serving stale extracts for good. A scope with no cube row at all
- * still sees '0.0.' until it has facts. Two indexed one-row reads, cheap per request.
+ * still sees '0.0.' until it has facts.
+ *
+ * `scope` is the transaction's own (inScope): any cube row it sees has the one xmin, and the
+ * scope's province filter lets PostgreSQL find one through fact_cube_province_code_idx. Without
+ * it, `limit 1` under the policy alone is a sequential scan that filters out every other
+ * province's rows first: the cube is written in province order, and an officer of Narathiwat
+ * (96) paid for ~385k of the national demo's 390k rows on every request (bench/load.ts).
+ * Called for every cached extract, overview and figures request: it must stay two index-sized
+ * reads.
  */
-export async function dataVersion(db: Database): Promise<string> {
+export async function dataVersion(db: Database, scope: Scope = NATIONAL): Promise<string> {
 	const [row] = await queryRows<{ n: number; last: number | null; cube: string | null }>(
 		db,
 		sql`select count(*)::int as n, max(id) as last,
-				(select xmin::text from fact_cube limit 1) as cube
+				(select xmin::text from fact_cube
+					where ${scopeWhere(scope, sql`province_code`)} limit 1) as cube
 			from load_runs where status <> 'running'`
 	);
 	return `${row?.n ?? 0}.${row?.last ?? 0}.${row?.cube ?? ''}`;

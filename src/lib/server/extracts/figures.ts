@@ -2,7 +2,8 @@ import type { Database } from '../../../../db/client.ts';
 import type { ViewFigures } from '../../overview.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { viewKey, without } from '../../state/view-axes.ts';
-import { memo } from './cache.ts';
+import { heavy } from '../db/heavy.ts';
+import { memoize, type Runner } from './cache.ts';
 import { buildBreakdown, buildOverview } from './preaggregates.ts';
 import type { Scope } from './scope.ts';
 
@@ -30,9 +31,11 @@ export async function buildViewFigures(
  * on every visit; the unfiltered view is computed ahead of the first reader (warm.ts).
  */
 export function cachedViewFigures(
-	db: Database,
+	run: Runner,
 	scope: Scope,
 	filters: ViewFilters
 ): Promise<ViewFigures> {
-	return memo(db, scope, `figures:${viewKey(filters)}`, () => buildViewFigures(db, scope, filters));
+	return memoize(run, scope, `figures:${viewKey(filters)}`, () =>
+		heavy(() => run((db) => buildViewFigures(db, scope, filters)))
+	);
 }

@@ -7,7 +7,10 @@ export {
 	cachedOverview,
 	dataVersion,
 	etagOf,
-	FORMAT_VERSION
+	FORMAT_VERSION,
+	memoize,
+	type Bucket,
+	type Runner
 } from './cache.ts';
 export { buildViewFigures, cachedViewFigures } from './figures.ts';
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
@@ -21,4 +24,4 @@ export {
 } from './preaggregates.ts';
 export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';
 export { buildProvinceSummary, type ProvinceYear } from './province-summary.ts';
-export { keepWarm, warm, WARM_ORDER, type Runner } from './warm.ts';
+export { keepWarm, warm, WARM_ORDER } from './warm.ts';

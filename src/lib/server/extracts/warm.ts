@@ -1,16 +1,12 @@
-import type { Database } from '../../../../db/client.ts';
 import { EMPTY_FILTERS } from '../../state/url-filters.ts';
 import type { ExtractName } from './build.ts';
-import { cachedExtract, dataVersion } from './cache.ts';
+import { cachedExtract, dataVersion, type Runner } from './cache.ts';
 import { cachedViewFigures } from './figures.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
-/**
- * How warm-up reaches the database: a function that runs `fn` in a transaction of the scope
- * (routes pass `(fn) => withScope(scope, fn, { readOnly: true })`), one per artefact, so that
- * readers' requests interleave with it.
- */
-export type Runner = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+// Warm-up reaches the database through a Runner (cache.ts), one transaction per artefact, so
+// that readers' requests interleave with it.
+export type { Runner };
 
 /**
  * In the order readers need them: the overview's first paint, the crossfilter's two extracts,
@@ -36,7 +32,7 @@ export function warm(run: Runner, scope: Scope): Promise<void> {
 	let job = running.get(key);
 	if (!job) {
 		job = (async () => {
-			await run((db) => cachedViewFigures(db, scope, EMPTY_FILTERS));
+			await cachedViewFigures(run, scope, EMPTY_FILTERS);
 			for (const name of WARM_ORDER) await run((db) => cachedExtract(db, name, scope));
 		})().finally(() => running.delete(key));
 		running.set(key, job);
@@ -66,7 +62,7 @@ export function keepWarm(run: Runner, scope: Scope): void {
 		if (busy) return;
 		busy = true;
 		try {
-			const version = await run(dataVersion);
+			const version = await run((db) => dataVersion(db, scope));
 			const entry = watched.get(key);
 			if (entry && entry.version !== version) {
 				await warm(run, scope);

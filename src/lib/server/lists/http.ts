@@ -1,11 +1,18 @@
 import type { Database } from '../../../../db/client.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { EXPORT_CAP } from '../../lists/columns.ts';
-import { exportFilename, parseListRequest, type ListRequestError } from '../../lists/request.ts';
+import {
+	exportFilename,
+	parseListRequest,
+	type ListRequest,
+	type ListRequestError
+} from '../../lists/request.ts';
+import { heavy } from '../db/heavy.ts';
+import type { Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { listArrow, listCsv, tooLarge } from './export.ts';
 import { loadListPage, unknownProvinces } from './page.ts';
-import { countList, fetchList } from './query.ts';
+import { countList, fetchList, type ListQuery } from './query.ts';
 
 const refuse = (error: ListRequestError) =>
 	Response.json({ error: error.message, code: error.code }, { status: error.status });
@@ -17,7 +24,7 @@ const HEADERS = { 'Cache-Control': 'private, no-cache' };
  * page's order, refused with 413 and a message past EXPORT_CAP rows (never cut short).
  */
 export async function serveList(
-	db: Database,
+	run: Runner,
 	scope: Scope,
 	name: string,
 	params: URLSearchParams,
@@ -28,12 +35,24 @@ export async function serveList(
 	if (!parsed.ok) return refuse(parsed.error);
 	const request = parsed.value;
 	if (request.format === 'json') {
-		const result = await loadListPage(db, scope, request, lang);
+		const result = await loadListPage(run, scope, request, lang);
 		return result.ok ? Response.json(result.page, { headers: HEADERS }) : refuse(result.error);
 	}
 	const bad = unknownProvinces(request.filters);
 	if (bad) return refuse(bad);
 	const query = { ...request, lang };
+	return heavy(() => run((db) => serveExport(db, scope, request, query, lang, cap)));
+}
+
+/** Every row of the view as CSV or Arrow, in one transaction. */
+async function serveExport(
+	db: Database,
+	scope: Scope,
+	request: ListRequest,
+	query: ListQuery,
+	lang: Lang,
+	cap: number
+): Promise<Response> {
 	const { total } = await countList(db, scope, query);
 	if (total > cap) {
 		return Response.json(

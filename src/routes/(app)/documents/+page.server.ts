@@ -1,6 +1,7 @@
 import { listDocuments } from '$lib/server/documents';
 import * as extracts from '$lib/server/extracts';
 import { withScope } from '$lib/server/db';
+import { heavy } from '$lib/server/db/heavy';
 import type { PageServerLoad } from './$types';
 
 const VERDICTS = ['accepted', 'accepted_with_warnings', 'quarantined'];
@@ -19,8 +20,12 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const pageParam = url.searchParams.get('page') ?? '1';
 	const page = /^\d{1,6}$/.test(pageParam) ? Number(pageParam) : 1;
 	const scope = extracts.scopeFor(locals);
-	const result = await withScope(scope, (db) => listDocuments(db, scope, filter, page), {
-		readOnly: true
-	});
+	// Kept per scope and data version: two counts and a sort over every document in scope
+	// (82,303 nationally, ~0.25 s) for a page that changes only when a run finishes.
+	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const result = await extracts.memoize(run, scope, key, () =>
+		heavy(() => run((db) => listDocuments(db, scope, filter, page)))
+	);
 	return { lang, ...result, filter };
 };

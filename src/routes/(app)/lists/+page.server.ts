@@ -12,9 +12,8 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	if (!parsed.ok) error(parsed.error.status, parsed.error.message);
 	const request = { ...parsed.value, format: 'json' as const };
 	const scope = extracts.scopeFor(locals);
-	const result = await withScope(scope, (db) => lists.loadListPage(db, scope, request, lang), {
-		readOnly: true
-	});
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const result = await lists.loadListPage(run, scope, request, lang);
 	if (!result.ok) error(result.error.status, result.error.message);
 	return { lang, page: result.page };
 };

@@ -22,6 +22,9 @@ import { overviewOptions } from './options';
  * the page invalidates FIGURES_DEPENDENCY when it needs the server's figures for a view
  * (`figuresFor` says which one these are).
  */
+/** Rendered charts (~190 KB of SVG per view) kept per scope and data version. */
+const CHARTS: extracts.Bucket = { name: 'overview-charts', max: 32 };
+
 export const load: PageServerLoad = async ({
 	url,
 	parent,
@@ -47,19 +50,21 @@ export const load: PageServerLoad = async ({
 
 	const scope = extracts.scopeFor(locals);
 	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
-	const figures: ViewFigures = await run((db) => extracts.cachedViewFigures(db, scope, filters));
+	const mapMetric = metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC;
+	const figures: ViewFigures = await extracts.cachedViewFigures(run, scope, filters);
+	// The first paint only: a client navigation has ECharts loaded already. Five charts rendered
+	// to SVG hold the event loop for 0.1–0.3 s: once per view, metric and language.
+	const charts = isDataRequest
+		? null
+		: await extracts.memoize(
+				run,
+				scope,
+				viewKey(filters, `${mapMetric}:${lang}`),
+				async () => renderCharts(overviewOptions(figures, { filters, metric: mapMetric }, lang)),
+				CHARTS
+			);
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
-	// The first paint only: a client navigation has ECharts loaded already.
-	const charts = isDataRequest
-		? null
-		: renderCharts(
-				overviewOptions(
-					figures,
-					{ filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC },
-					lang
-				)
-			);
 	return { lang, figures, figuresFor: viewKey(filters), charts };
 };

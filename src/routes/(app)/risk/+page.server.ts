@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { withScope } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
+import type { Runner } from '$lib/server/extracts';
 import { isKnownProvince, provinceOptions } from '$lib/server/risk/provinces';
-import { buildRanking } from '$lib/server/risk/ranking';
-import { pageOf, parseTableParams, sortRows } from '$lib/server/risk/table-params';
+import { cachedSortedRanking } from '$lib/server/risk/cached';
+import { pageOf, parseTableParams } from '$lib/server/risk/table-params';
 import { parseFilters } from '$lib/state/url-filters';
 import type { PageServerLoad } from './$types';
 
@@ -25,11 +26,10 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	rejected.push(...unknown.map((code) => `province=${code}`));
 
 	const scope = extracts.scopeFor(locals);
-	const ranking = await withScope(scope, (db) => buildRanking(db, scope, filters), {
-		readOnly: true
-	});
 	const { sort, dir, page } = table.params;
-	const sorted = sortRows(ranking.rows, sort, dir);
+	// Kept per scope, data version, view and order (risk/cached.ts): a ranking is seconds of SQL.
+	const run: Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const { ranking, sorted } = await cachedSortedRanking(run, scope, filters, sort, dir);
 	const shown = pageOf(sorted, page);
 	if (!shown) error(404, `page ${page} is past the last page`);
 	return {

@@ -9,7 +9,6 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 	const asked = url.searchParams.get('lang') ?? cookies.get('lang');
 	const lang: Lang = isLang(asked) ? asked : 'th';
 	const scope = extracts.scopeFor(locals);
-	return withScope(scope, (db) => lists.serveList(db, scope, params.name, url.searchParams, lang), {
-		readOnly: true
-	});
+	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	return lists.serveList(run, scope, params.name, url.searchParams, lang);
 };

@@ -1,0 +1,283 @@
+/**
+ * The load generator, a process of its own (bench/load.ts starts it under `taskset -c 1`, the
+ * server being on core 0): `tsx bench/lib/load/generator.ts <config.json>`. Signs every account
+ * in through POST /login (untimed), then runs closed loops, one keep-alive connection per
+ * virtual user, each request sent when the previous answer has been read:
+ *  - mixed: N users of mixed roles for a duration, per route class (bench/lib/load/record.ts);
+ *  - stepped: 1 → 200 connections, requests/s and p99 per step.
+ * The server's event-loop delay is read per phase (SIGUSR2, bench/lib/event-loop-delay.js).
+ * Officers' bodies are kept (every extract, 1 in `sampleEvery` of the rest, every refusal) and
+ * checked for other provinces' data after the timed part. Writes the results to config.out.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { eldWindow, type EldWindow } from './eld.ts';
+import { Connection, sessionCookie } from './http-client.ts';
+import { decode, IsolationCheck, type Register, type Violation } from './isolation.ts';
+import type { LatencySummary } from './latency.ts';
+import { Recorder, type ClassResult, type Unexpected } from './record.ts';
+import {
+	cast,
+	loginTarget,
+	nextTarget,
+	rngOf,
+	type Fixtures,
+	type LoadUser,
+	type Target
+} from './scenario.ts';
+
+export interface GeneratorConfig {
+	baseUrl: string;
+	serverPid: number;
+	eldFile: string;
+	password: string;
+	fixtures: Fixtures;
+	register: Register;
+	provinceSets: string[][];
+	/** Accounts of the cast (users beyond it share their sessions, as several tabs do). */
+	castSize: number;
+	mixed: { connections: number; durationMs: number } | null;
+	steps: { connections: number[]; durationMs: number } | null;
+	sampleEvery: number;
+	seed: number;
+	out: string;
+}
+
+export interface MixedResult {
+	connections: number;
+	durationMs: number;
+	requests: number;
+	requestsPerSecond: number;
+	errors: number;
+	classes: ClassResult[];
+	kinds: ReturnType<Recorder['kinds']>;
+	unexpected: Unexpected[];
+	eld: EldWindow;
+	/** CPU time over the run: the server's (on its core) and this generator's (on its own). */
+	cpu: { serverMs: number; generatorMs: number };
+	isolation: {
+		textBodies: number;
+		extractResponses: number;
+		extractBodies: number;
+		columnsChecked: Record<string, string[]>;
+		violations: Violation[];
+	};
+}
+
+export interface StepResult {
+	connections: number;
+	durationMs: number;
+	requests: number;
+	requestsPerSecond: number;
+	errors: number;
+	latency: LatencySummary;
+	byKind: Record<string, LatencySummary>;
+	eld: EldWindow;
+	cpu: { serverMs: number; generatorMs: number };
+}
+
+export interface GeneratorResult {
+	signInMs: number;
+	mixed: MixedResult | null;
+	steps: StepResult[];
+}
+
+interface Session {
+	cookie: string | null;
+}
+
+interface Sample {
+	user: LoadUser;
+	path: string;
+	body: Buffer;
+	encoding: string | undefined;
+	/** The extract's name, for an extract. */
+	extract: string | null;
+}
+
+const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as GeneratorConfig;
+const base = new URL(config.baseUrl);
+const users = cast(config.castSize, config.provinceSets);
+const sessions = new Map<string, Session>();
+
+/** Untimed: every account of the cast signs in once (two at a time). */
+async function signInAll(): Promise<number> {
+	const t0 = performance.now();
+	const accounts = users.filter((u) => u.username !== null);
+	const work = accounts.map((u) => async (conn: Connection) => {
+		const answer = await conn.send(loginTarget(base.origin, u.username!, config.password), null);
+		const cookie = sessionCookie(answer.headers);
+		if (answer.status !== 303 || !cookie) {
+			throw new Error(`sign-in of ${u.username}: HTTP ${answer.status} ${answer.error ?? ''}`);
+		}
+		sessions.set(u.username!, { cookie });
+	});
+	const lanes = [new Connection(base), new Connection(base)];
+	await Promise.all(
+		lanes.map(async (conn) => {
+			for (let job = work.shift(); job; job = work.shift()) await job(conn);
+			conn.close();
+		})
+	);
+	return Math.round(performance.now() - t0);
+}
+
+interface Sampler {
+	samples: Sample[];
+	extractResponses: number;
+	seen: Set<string>;
+	counter: number;
+}
+
+function keep(sampler: Sampler, user: LoadUser, target: Target, body: Buffer, encoding?: string) {
+	if (user.role !== 'province_officer') return;
+	if (target.kind === 'extract') {
+		sampler.extractResponses++;
+		const hash = createHash('sha1').update(body).digest('hex');
+		const key = `${user.provinces.join(',')}|${target.route}|${hash}`;
+		if (sampler.seen.has(key)) return;
+		sampler.seen.add(key);
+		const extract = target.route.slice(target.route.lastIndexOf('/') + 1);
+		sampler.samples.push({ user, path: target.path, body, encoding, extract });
+		return;
+	}
+	if (target.refusal || ++sampler.counter % config.sampleEvery === 0) {
+		sampler.samples.push({ user, path: target.path, body, encoding, extract: null });
+	}
+}
+
+/** N virtual users in closed loops until the deadline; in-flight answers are awaited. */
+async function closedLoop(
+	connections: number,
+	durationMs: number,
+	seed: number,
+	recorder: Recorder,
+	sampler: Sampler | null
+): Promise<number> {
+	const t0 = performance.now();
+	const deadline = t0 + durationMs;
+	recorder.lateFrom = t0 + durationMs / 2;
+	await Promise.all(
+		Array.from({ length: connections }, async (_, i) => {
+			const user = users[i % users.length]!;
+			const session = user.username ? sessions.get(user.username)! : { cookie: null };
+			const rng = rngOf(seed * 1000 + i);
+			const conn = new Connection(base);
+			try {
+				while (performance.now() < deadline) {
+					const next = nextTarget(user, rng, config.fixtures);
+					const target =
+						next === 'login' ? loginTarget(base.origin, user.username!, config.password) : next;
+					const sentAt = performance.now();
+					const answer = await conn.send(target, session.cookie);
+					const ok = recorder.add(target, user, answer, sentAt);
+					if (target.kind === 'login' && ok) {
+						const cookie = sessionCookie(answer.headers);
+						if (cookie) session.cookie = cookie;
+					}
+					if (ok && sampler) {
+						keep(sampler, user, target, answer.body, answer.headers['content-encoding']);
+					}
+				}
+			} finally {
+				conn.close();
+			}
+		})
+	);
+	return performance.now() - t0;
+}
+
+/** After the timed part: every kept officer body against the register. */
+function checkIsolation(sampler: Sampler): MixedResult['isolation'] {
+	const check = new IsolationCheck(config.register);
+	// dim_lao first in each scope: the lao_key check reads the keys it lists.
+	const ordered = [...sampler.samples].sort(
+		(a, b) => Number(b.extract === 'dim_lao') - Number(a.extract === 'dim_lao')
+	);
+	for (const s of ordered) {
+		const name = s.user.username ?? 'public';
+		const bytes = decode(s.body, s.encoding);
+		if (s.extract) check.extract(name, s.user.provinces, s.path, s.extract, bytes);
+		else check.text(name, s.user.provinces, s.path, bytes.toString('utf8'));
+	}
+	return {
+		textBodies: check.textBodies,
+		extractResponses: sampler.extractResponses,
+		extractBodies: check.extractBodies,
+		columnsChecked: check.columnsChecked,
+		violations: check.violations
+	};
+}
+
+function cpuOver(before: EldWindow, after: EldWindow, generator0: NodeJS.CpuUsage) {
+	const generator = process.cpuUsage(generator0);
+	return {
+		serverMs: after.cpuUserMs + after.cpuSystemMs - (before.cpuUserMs + before.cpuSystemMs),
+		generatorMs: Math.round((generator.user + generator.system) / 1000)
+	};
+}
+
+async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedResult> {
+	const recorder = new Recorder();
+	const sampler: Sampler = { samples: [], extractResponses: 0, seen: new Set(), counter: 0 };
+	const before = await eldWindow(config.serverPid, config.eldFile); // ends the window before
+	const cpu0 = process.cpuUsage();
+	const ms = await closedLoop(m.connections, m.durationMs, config.seed, recorder, sampler);
+	const eld = await eldWindow(config.serverPid, config.eldFile);
+	return {
+		connections: m.connections,
+		durationMs: Math.round(ms),
+		requests: recorder.requests,
+		requestsPerSecond: Math.round((recorder.requests / ms) * 1000),
+		errors: recorder.errors,
+		classes: recorder.classes(),
+		kinds: recorder.kinds(),
+		unexpected: recorder.unexpected,
+		eld,
+		cpu: cpuOver(before, eld, cpu0),
+		isolation: checkIsolation(sampler)
+	};
+}
+
+async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepResult[]> {
+	const out: StepResult[] = [];
+	for (const [i, connections] of s.connections.entries()) {
+		const recorder = new Recorder();
+		const before = await eldWindow(config.serverPid, config.eldFile);
+		const cpu0 = process.cpuUsage();
+		const ms = await closedLoop(connections, s.durationMs, config.seed + 100 + i, recorder, null);
+		const eld = await eldWindow(config.serverPid, config.eldFile);
+		const byKind = Object.fromEntries(
+			Object.entries(recorder.kinds()).map(([k, v]) => [k, v.latency])
+		);
+		const step: StepResult = {
+			connections,
+			durationMs: Math.round(ms),
+			requests: recorder.requests,
+			requestsPerSecond: Math.round((recorder.requests / ms) * 1000),
+			errors: recorder.errors,
+			latency: recorder.all.summary(),
+			byKind,
+			eld,
+			cpu: cpuOver(before, eld, cpu0)
+		};
+		out.push(step);
+		process.stdout.write(
+			`  step ${String(connections).padStart(3)} connections: ${step.requestsPerSecond} req/s, p99 ${step.latency.p99Ms} ms, errors ${step.errors}, event-loop p99 ${eld.p99Ms} ms\n`
+		);
+		if (recorder.unexpected.length > 0) {
+			process.stdout.write(`    first unexpected: ${JSON.stringify(recorder.unexpected[0])}\n`);
+		}
+	}
+	return out;
+}
+
+const signInMs = await signInAll();
+const result: GeneratorResult = {
+	signInMs,
+	mixed: config.mixed ? await mixed(config.mixed) : null,
+	steps: config.steps ? await stepped(config.steps) : []
+};
+writeFileSync(config.out, `${JSON.stringify(result)}\n`);
+// Keep-alive sockets must not hold the process.
+process.exit(0);

@@ -1,0 +1,182 @@
+/**
+ * What a load run saw, per route class: requests, expected successes, expected refusals, errors
+ * (any other status, a network failure, an extract not sent as brotli), statuses and latencies.
+ * A class is a kind and a route; an expected refusal is its own class, with the role it is
+ * expected for.
+ */
+import type { Answer } from './http-client.ts';
+import { Latencies, type LatencySummary } from './latency.ts';
+import type { Kind, LoadUser, Target } from './scenario.ts';
+
+export interface ClassResult {
+	name: string;
+	kind: Kind;
+	route: string;
+	refusal: boolean;
+	expect: readonly number[];
+	requests: number;
+	ok: number;
+	refused: number;
+	errors: number;
+	statuses: Record<string, number>;
+	latency: LatencySummary;
+}
+
+export interface KindResult {
+	requests: number;
+	errors: number;
+	latency: LatencySummary;
+	/** Requests sent in the second half of the run. */
+	secondHalf: LatencySummary;
+}
+
+export interface Unexpected {
+	role: string;
+	user: string | null;
+	method: string;
+	path: string;
+	status: number;
+	error: string | null;
+	ms: number;
+	body: string;
+}
+
+interface Entry {
+	target: Target;
+	name: string;
+	requests: number;
+	ok: number;
+	refused: number;
+	errors: number;
+	statuses: Map<string, number>;
+	latencies: Latencies;
+	/** Requests sent in the second half of the run: caches that readers fill have filled. */
+	late: Latencies;
+}
+
+const MAX_UNEXPECTED = 40;
+
+export function className(target: Target, user: LoadUser): string {
+	const base = `${target.kind} ${target.route}`;
+	return target.refusal ? `${base} → ${target.expect.join('/')} (${user.role})` : base;
+}
+
+/** Is the answer what the target expects? Returns null when it is, else the reason. */
+export function verdictOf(target: Target, answer: Answer): string | null {
+	if (answer.error) return answer.error;
+	if (!target.expect.includes(answer.status)) return `HTTP ${answer.status}`;
+	if (target.kind === 'extract' && answer.headers['content-encoding'] !== 'br') {
+		return `extract not brotli (${answer.headers['content-encoding'] ?? 'identity'})`;
+	}
+	return null;
+}
+
+export class Recorder {
+	readonly #entries = new Map<string, Entry>();
+	/** performance.now() from which a request counts as sent in the second half. */
+	lateFrom = Infinity;
+	readonly unexpected: Unexpected[] = [];
+	readonly all = new Latencies();
+	requests = 0;
+	errors = 0;
+
+	add(target: Target, user: LoadUser, answer: Answer, sentAt: number): boolean {
+		const name = className(target, user);
+		let entry = this.#entries.get(name);
+		if (!entry) {
+			entry = {
+				target,
+				name,
+				requests: 0,
+				ok: 0,
+				refused: 0,
+				errors: 0,
+				statuses: new Map(),
+				latencies: new Latencies(),
+				late: new Latencies()
+			};
+			this.#entries.set(name, entry);
+		}
+		const status = answer.error ? 'network' : String(answer.status);
+		entry.statuses.set(status, (entry.statuses.get(status) ?? 0) + 1);
+		entry.requests++;
+		this.requests++;
+		entry.latencies.add(answer.ms);
+		if (sentAt >= this.lateFrom) entry.late.add(answer.ms);
+		this.all.add(answer.ms);
+		const reason = verdictOf(target, answer);
+		if (reason === null) {
+			if (target.refusal) entry.refused++;
+			else entry.ok++;
+			return true;
+		}
+		entry.errors++;
+		this.errors++;
+		if (this.unexpected.length < MAX_UNEXPECTED) {
+			this.unexpected.push({
+				role: user.role,
+				user: user.username,
+				method: target.method,
+				path: target.path,
+				status: answer.status,
+				error: reason,
+				ms: Math.round(answer.ms),
+				body: answer.body.subarray(0, 400).toString('utf8')
+			});
+		}
+		return false;
+	}
+
+	classes(): ClassResult[] {
+		return [...this.#entries.values()]
+			.map((e) => ({
+				name: e.name,
+				kind: e.target.kind,
+				route: e.target.route,
+				refusal: e.target.refusal,
+				expect: e.target.expect,
+				requests: e.requests,
+				ok: e.ok,
+				refused: e.refused,
+				errors: e.errors,
+				statuses: Object.fromEntries(e.statuses),
+				latency: e.latencies.summary()
+			}))
+			.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
+	}
+
+	/**
+	 * Per kind (page, data, json, extract, login), expected refusals apart: what targets judge,
+	 * over the whole run and over its second half.
+	 */
+	kinds(): Record<string, KindResult> {
+		const out: Record<
+			string,
+			{ requests: number; errors: number; all: Latencies; late: Latencies }
+		> = {};
+		for (const e of this.#entries.values()) {
+			const key = e.target.refusal ? 'refusal' : e.target.kind;
+			const into = (out[key] ??= {
+				requests: 0,
+				errors: 0,
+				all: new Latencies(),
+				late: new Latencies()
+			});
+			into.requests += e.requests;
+			into.errors += e.errors;
+			into.all.merge(e.latencies);
+			into.late.merge(e.late);
+		}
+		return Object.fromEntries(
+			Object.entries(out).map(([k, v]) => [
+				k,
+				{
+					requests: v.requests,
+					errors: v.errors,
+					latency: v.all.summary(),
+					secondHalf: v.late.summary()
+				}
+			])
+		);
+	}
+}

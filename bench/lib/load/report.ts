@@ -1,0 +1,129 @@
+/** The tables bench/load.ts prints: per route class, per kind against its target, per step. */
+import type { MixedResult, StepResult } from './generator.ts';
+import type { LatencySummary } from './latency.ts';
+
+/** Targets of the hardening issue (campaign 6). */
+export const TARGETS = {
+	errors: 0,
+	pageP99Ms: 500,
+	jsonP99Ms: 500,
+	extractP99Ms: 50,
+	eventLoopP99Ms: 100
+};
+
+function table(head: string[], rows: string[][], right: Set<number>): string {
+	const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+			.join('  ')
+			.trimEnd();
+	return [line(head), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const ms = (v: number | null) => (v === null ? '–' : v.toFixed(1));
+const lat = (l: LatencySummary) => [ms(l.p50Ms), ms(l.p95Ms), ms(l.p99Ms), ms(l.maxMs)];
+
+export function classTable(mixed: MixedResult): string {
+	const rows = mixed.classes.map((c) => [
+		c.name,
+		String(c.requests),
+		String(c.ok),
+		String(c.refused),
+		String(c.errors),
+		...lat(c.latency)
+	]);
+	return table(
+		['route class', 'requests', 'ok', 'refused', 'errors', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+		rows,
+		new Set([1, 2, 3, 4, 5, 6, 7, 8])
+	);
+}
+
+/** Each kind's p99 against its target: pages and __data.json and APIs < 500 ms, extracts ≤ 50. */
+export function targetRows(mixed: MixedResult): { rows: string[][]; met: boolean } {
+	const target: Record<string, [number, '<' | '≤']> = {
+		page: [TARGETS.pageP99Ms, '<'],
+		data: [TARGETS.jsonP99Ms, '<'],
+		json: [TARGETS.jsonP99Ms, '<'],
+		extract: [TARGETS.extractP99Ms, '≤']
+	};
+	let met = mixed.errors === TARGETS.errors;
+	const rows = Object.entries(mixed.kinds).map(([kind, k]) => {
+		const t = target[kind];
+		const p99 = k.latency.p99Ms ?? 0;
+		const ok = !t || (t[1] === '<' ? p99 < t[0] : p99 <= t[0]);
+		if (!ok) met = false;
+		return [
+			kind,
+			String(k.requests),
+			String(k.errors),
+			...lat(k.latency),
+			ms(k.secondHalf.p99Ms),
+			t ? `p99 ${t[1]} ${t[0]} ms: ${ok ? 'met' : 'MISSED'}` : ''
+		];
+	});
+	const eldOk = mixed.eld.p99Ms < TARGETS.eventLoopP99Ms;
+	if (!eldOk) met = false;
+	rows.push([
+		'event-loop delay (server)',
+		String(mixed.eld.samples),
+		'',
+		ms(mixed.eld.p50Ms),
+		ms(mixed.eld.p90Ms),
+		ms(mixed.eld.p99Ms),
+		ms(mixed.eld.maxMs),
+		'',
+		`p99 < ${TARGETS.eventLoopP99Ms} ms: ${eldOk ? 'met' : 'MISSED'} (p90 in the p95 column)`
+	]);
+	return { rows, met };
+}
+
+export function kindTable(mixed: MixedResult): string {
+	const { rows } = targetRows(mixed);
+	return table(
+		[
+			'kind',
+			'requests',
+			'errors',
+			'p50 ms',
+			'p95 ms',
+			'p99 ms',
+			'max ms',
+			'2nd half p99',
+			'target'
+		],
+		rows,
+		new Set([1, 2, 3, 4, 5, 6, 7])
+	);
+}
+
+export function stepTable(steps: StepResult[]): string {
+	const rows = steps.map((s) => [
+		String(s.connections),
+		String(s.requests),
+		String(s.requestsPerSecond),
+		String(s.errors),
+		...lat(s.latency),
+		ms(s.eld.p99Ms),
+		`${Math.round((s.cpu.serverMs / s.durationMs) * 100)} %`,
+		`${Math.round((s.cpu.generatorMs / s.durationMs) * 100)} %`
+	]);
+	return table(
+		[
+			'connections',
+			'requests',
+			'req/s',
+			'errors',
+			'p50 ms',
+			'p95 ms',
+			'p99 ms',
+			'max ms',
+			'loop p99',
+			'server CPU',
+			'generator CPU'
+		],
+		rows,
+		new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+	);
+}
