@@ -133,7 +133,7 @@ export async function runFormulaDocument(): Promise<ExportsReport['document']> {
 		const handle = await openPglite(dataDir, { maintenance: true });
 		try {
 			const res = await lists.serveList(
-				handle.db,
+				(fn) => fn(handle.db),
 				NATIONAL,
 				'not_done',
 				new URLSearchParams('format=csv&province=15&sort=source_line'),
