@@ -1,4 +1,5 @@
 import { parseBaht } from '../../text/baht.ts';
+import { isPlausibleBeYear, MAX_BE_YEAR, MIN_BE_YEAR } from '../../text/be-year.ts';
 import { squash } from '../../text/canonical.ts';
 import { isDimensionHeaderCell } from '../../text/ocr.ts';
 import { parseThaiDate } from '../../text/thai-date.ts';
@@ -100,6 +101,11 @@ export const TABLE_ISSUES = {
 		'warning',
 		'Line {line} is inside the table but is not a row.',
 		'บรรทัด {line} ไม่ใช่แถวของตาราง'
+	],
+	bad_year: [
+		'error',
+		'The table title names the year {year}: not a Buddhist Era year of these plans ({min}–{max}).',
+		'ชื่อตารางระบุปี {year} ซึ่งไม่ใช่ปี พ.ศ. ของแผนเหล่านี้ ({min}–{max})'
 	],
 	missing_grand_total: [
 		'error',
@@ -246,10 +252,19 @@ export function scanEplanTables(src: SourceText, kind: EplanKind) {
 		if (o) tables.push({ ...o.table, lines: [o.table.title.line, o.last] });
 		open = null;
 	};
+	const badYears = new Set<string>();
 	for (let n = 1; n <= src.lines.length; n++) {
 		const text = line(src, n);
 		if (squash(text) === '') continue;
 		const t = readTitle(text, n, kind);
+		// A year such as 2999 or 0000 would key every fact of the table: refused, once per title
+		// (found by fuzzing: a report titled พ.ศ. 2999 was accepted, tests/fuzz/regressions.test.ts).
+		if (t && !isPlausibleBeYear(t.fiscalYear) && !badYears.has(t.text)) {
+			badYears.add(t.text);
+			const vars = { year: t.fiscalYear, min: MIN_BE_YEAR, max: MAX_BE_YEAR };
+			const expected = `${MIN_BE_YEAR}–${MAX_BE_YEAR}`;
+			problems.push(issue('bad_year', n, vars, { expected, found: t.fiscalYear }));
+		}
 		if (t && open?.table.title.text !== t.text) close();
 		if (t) title = t;
 		if (t) continue;
