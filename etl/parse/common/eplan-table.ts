@@ -117,8 +117,10 @@ export const TABLE_ISSUES = {
 const issue = issuer(TABLE_ISSUES);
 
 const ANNUAL_TITLE = /^แผนปฏิบัติการป้องกันการทุจริต\s*พ\.ศ\.\s*(\d{4})\s*ของ\s*(.+)$/;
+// The name is `\S(?:.*?\S)?`, not `.+?`: a lazy dot next to `\s*` can share every space with it,
+// and a long run of spaces then took cubic time (tests/fuzz/regex.test.ts).
 const REPORT_TITLE =
-	/^รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต\s*ของ\s*(.+?)\s*พ\.ศ\.\s*(\d{4})\s*(รอบ\s*\d+\s*เดือน)?$/;
+	/^รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต\s*ของ\s*(\S(?:.*?\S)?)\s*พ\.ศ\.\s*(\d{4})\s*(รอบ\s*\d+\s*เดือน)?$/;
 
 /** Reads an E-PlanNACC table title of the given kind, or null. */
 export function readTitle(text: string, at: number, kind: EplanKind): EplanTitle | null {
