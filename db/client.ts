@@ -11,6 +11,8 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './pglite-lock.ts';
+import { DataDirUnreadableError } from './pglite-unreadable.ts';
+import { postgresSessionLock, type LockOptions, type SessionLock } from './session-lock.ts';
 import { PROVINCES } from './seed/provinces.ts';
 
 export type Schema = typeof schema;
@@ -23,6 +25,13 @@ export interface Db {
 	driver: Driver;
 	/** Applies db/migrations, then upserts the 77 provinces. Safe to run again. */
 	migrate(): Promise<void>;
+	/**
+	 * Holds `key` (db/session-lock.ts LOCK_KEYS) until release() or until this process dies, or
+	 * throws LockBusyError. PostgreSQL: a session advisory lock on a connection of its own.
+	 * PGlite: nothing more to take, since the data-folder lock already makes this process the
+	 * folder's only one (and memory:// is private to it).
+	 */
+	sessionLock(key: number, options: LockOptions): Promise<SessionLock>;
 	close(): Promise<void>;
 }
 
@@ -75,6 +84,7 @@ export function openPostgres(url: string, options: { maintenance?: boolean } = {
 			await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
 			await seedProvinces(db);
 		},
+		sessionLock: (key, lockOptions) => postgresSessionLock(client, key, lockOptions),
 		close: () => client.end()
 	};
 }
@@ -82,7 +92,8 @@ export function openPostgres(url: string, options: { maintenance?: boolean } = {
 /**
  * PGlite in a data folder (created if missing) or in memory ('memory://'). A data folder is
  * locked for this process until close (db/pglite-lock.ts): a second process (the server while
- * `npm run users` or `npm run etl` runs) gets DataDirLockedError instead of corrupting it.
+ * `npm run users` or `npm run etl` runs) gets DataDirLockedError instead of corrupting it. A folder
+ * PGlite cannot open is DataDirUnreadableError, whose message says how to recover.
  */
 export async function openPglite(
 	dataDir?: string,
@@ -92,12 +103,17 @@ export async function openPglite(
 	const inFolder = !dir.includes('://');
 	if (inFolder) mkdirSync(dir, { recursive: true });
 	const lock = inFolder ? lockDataDir(dir) : null;
-	let client: PGlite | undefined;
+	let client: PGlite;
 	try {
 		client = await PGlite.create(dir);
+	} catch (error) {
+		lock?.release();
+		throw inFolder ? new DataDirUnreadableError(dir, { cause: error }) : error;
+	}
+	try {
 		if (options.maintenance) await client.exec(`set sujarit.scope = 'maintenance'`);
 	} catch (error) {
-		await client?.close().catch(() => {});
+		await client.close().catch(() => {});
 		lock?.release();
 		throw error;
 	}
@@ -109,6 +125,7 @@ export async function openPglite(
 			await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
 			await seedProvinces(db);
 		},
+		sessionLock: async () => ({ release: async () => {} }),
 		async close() {
 			try {
 				await client.close();

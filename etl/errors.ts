@@ -33,6 +33,12 @@ export const ISSUES = {
 		en: 'binary, not text (a NUL byte)'
 	},
 	invalid_utf8: { area: 'document', severity: 'error', th: 'ไม่ใช่ UTF-8', en: 'not valid UTF-8' },
+	too_many_lines: {
+		area: 'document',
+		severity: 'error',
+		th: 'เอกสารมีจำนวนบรรทัดเกินขีดจำกัด',
+		en: 'the document has more lines than the limit'
+	},
 	line_too_long: {
 		area: 'document',
 		severity: 'warning',
@@ -337,6 +343,12 @@ export const ISSUES = {
 		th: 'ไม่ใช่ไฟล์เอกสารที่รองรับ (ข้าม)',
 		en: 'not a supported document file (skipped)'
 	},
+	name_not_utf8: {
+		area: 'source',
+		severity: 'warning',
+		th: 'ชื่อไฟล์หรือโฟลเดอร์ไม่ใช่ UTF-8 (ข้าม)',
+		en: 'a file or folder name that is not UTF-8 (skipped)'
+	},
 	hidden: {
 		area: 'source',
 		severity: 'warning',
@@ -403,6 +415,18 @@ export const ISSUES = {
 		severity: 'warning',
 		th: 'ไม่ใช่ http/https (ปฏิเสธ)',
 		en: 'not http/https (refused)'
+	},
+	credentials_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'URL มีชื่อผู้ใช้/รหัสผ่าน (ปฏิเสธ ไม่บันทึกรหัสผ่าน)',
+		en: 'a URL with user:password (refused; the password is not recorded)'
+	},
+	port_refused: {
+		area: 'source',
+		severity: 'warning',
+		th: 'พอร์ตของโปรโตคอลอื่น ตามรายการ bad ports ของ Fetch (ปฏิเสธ)',
+		en: 'a port of another protocol, the Fetch standard’s bad ports (refused)'
 	},
 	address_refused: {
 		area: 'source',

@@ -1,4 +1,6 @@
+import { documentFault, type DocumentFault, type Fault } from './fault.ts';
 import { finishRun, loadDocument, recordRunEvent, startRun } from './load/index.ts';
+import { bulkInsert } from './load/bulk-insert.ts';
 import { parseDocumentWithSource, PARSER_VERSION } from './parse/index.ts';
 import type { Registry } from './registry/resolve.ts';
 import { openSource, type SourceOptions } from './sources/index.ts';
@@ -17,6 +19,10 @@ export interface IngestOptions extends SourceOptions {
 	/** Called once per source entry, for progress output. */
 	onEntry?: (entry: IngestEvent) => void;
 	runKind?: 'ingest' | 'demo';
+	/** Crash tests only (etl/fault.ts): where this process kills itself. */
+	fault?: Fault | null;
+	/** Told when the fault was armed and the run ended without reaching it. */
+	onFaultMissed?: (message: string) => void;
 }
 
 export type IngestEvent =
@@ -83,6 +89,7 @@ export async function ingest(
 			maxBytes: options.maxBytes ?? SOURCE_MAX_BYTES
 		})) {
 			let event: IngestEvent;
+			let fault: DocumentFault | null = null;
 			if (entry.type === 'skipped') {
 				summary.skipped++;
 				event = { type: 'skipped', origin: entry.origin, code: entry.code, reason: entry.reason };
@@ -110,19 +117,28 @@ export async function ingest(
 				};
 			} else {
 				summary.seen++;
+				fault = documentFault(options.fault ?? null, summary.seen);
+				fault?.at('after_read');
 				const { report, source } = parseDocumentWithSource(entry.bytes, {
 					registry: options.registry,
-					hint: entry.hint
+					hint: entry.hint,
+					onParsed: fault?.onParsed
 				});
-				const result = await loadDocument(db, {
-					runId,
-					report,
-					origin: entry.origin,
-					originKind: entry.originKind,
-					byteSize: entry.bytes.length,
-					content: source ? source.lines.join('\n') : null,
-					isSynthetic
-				});
+				fault?.at('after_validate');
+				const result = await loadDocument(
+					db,
+					{
+						runId,
+						report,
+						origin: entry.origin,
+						originKind: entry.originKind,
+						byteSize: entry.bytes.length,
+						content: source ? source.lines.join('\n') : null,
+						isSynthetic
+					},
+					fault?.insert ?? bulkInsert,
+					fault?.load
+				);
 				summary[result.outcome]++;
 				event = {
 					type: 'document',
@@ -135,6 +151,9 @@ export async function ingest(
 			}
 			summary.events.push(event);
 			options.onEntry?.(event);
+			fault?.at('after_commit');
+			const missed = fault?.missed();
+			if (missed) options.onFaultMissed?.(missed);
 		}
 	} catch (e) {
 		// The run is marked failed with the loader's own message; if even that write fails, the

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The whole test suite (README): unit, database (PGlite AND PostgreSQL), ETL end to end, and the
-// browser tests in Debian's Chromium. It never skips a part because something is missing: it
-// tries to provide it (Chromium via apt-get when root, PostgreSQL via pg_ctlcluster) and otherwise
-// fails loudly, saying what to do.
+// The whole test suite (README): unit, database (PGlite AND PostgreSQL), ETL end to end, crash
+// recovery (the ETL killed and rerun, tests/crash), and the browser tests in Debian's Chromium.
+// It never skips a part because something is missing: it tries to provide it (Chromium via
+// apt-get when root, PostgreSQL via pg_ctlcluster) and otherwise fails loudly, saying what to do.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';

@@ -103,8 +103,12 @@ const authorize: Handle = async ({ event, resolve }) => {
 		return json({ error: `${en} / ${th}`, code: decision.reason }, { status: decision.status });
 	}
 	const response = await resolve(event);
-	// Anything drawn from a viewer's scope is never stored by a browser or a proxy.
+	// Anything drawn from a viewer's scope is never stored by a browser or a proxy; nor is a
+	// public page drawn for an account (its header names the account), unless the route said
+	// how to cache it itself (a release's immutable extracts are the same for everyone).
 	if (decision.access !== 'public') response.headers.set('cache-control', 'no-store');
+	else if (event.locals.viewer && !response.headers.has('cache-control'))
+		response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
 

@@ -56,8 +56,13 @@ export const PROVINCE_REGIONS = allOf<Region>()(REGIONS);
 
 export type RunKind = 'ingest' | 'registry' | 'demo';
 export const RUN_KINDS = allOf<RunKind>()(['ingest', 'registry', 'demo']);
-export type RunStatus = 'running' | 'completed' | 'failed';
-export const RUN_STATUSES = allOf<RunStatus>()(['running', 'completed', 'failed']);
+/**
+ * 'aborted': the process running it was gone (killed, crashed, lost its machine) before it could
+ * say how it ended; the next ETL writer found it still 'running' and closed it
+ * (etl/load/stale-runs.ts). What it committed stays: every document is all or nothing.
+ */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'aborted';
+export const RUN_STATUSES = allOf<RunStatus>()(['running', 'completed', 'failed', 'aborted']);
 export type OriginKind = 'file' | 'url';
 export const ORIGIN_KINDS = allOf<OriginKind>()(['file', 'url']);
 

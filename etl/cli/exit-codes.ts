@@ -8,7 +8,10 @@ export const EXIT = {
 	usage: 2,
 	/** The input could not be read at all: missing path, unreadable manifest or register. */
 	input: 3,
-	/** The database failed (connection, migration, transaction). */
+	/**
+	 * The database failed (connection, migration, transaction), or another ETL writer holds it
+	 * (etl/cli/writer.ts; PGlite: the server or another command holds the data folder).
+	 */
 	database: 4,
 	/** A bug: an unexpected exception. */
 	internal: 70
@@ -31,6 +34,10 @@ export const EXIT_TABLE: ReadonlyArray<readonly [number, string, string]> = [
 		'อ่านข้อมูลนำเข้าไม่ได้ (ไม่พบไฟล์ รายการนำเข้าหรือทะเบียนเสีย)',
 		'input unreadable (missing path, broken manifest or register)'
 	],
-	[EXIT.database, 'ฐานข้อมูลขัดข้อง', 'database failure'],
+	[
+		EXIT.database,
+		'ฐานข้อมูลขัดข้อง หรือมีผู้เขียนอีกรายใช้อยู่',
+		'database failure, or another writer holds the database'
+	],
 	[EXIT.internal, 'ข้อผิดพลาดภายใน (บั๊ก)', 'internal error (a bug)']
 ];

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
+import { announce, faultFromEnv, FaultSpecError, type Fault } from '../fault.ts';
 import { ingest, type IngestEvent } from '../pipeline.ts';
 import { importRegistry, registryFromDb } from '../load/registry.ts';
 import type { Registry } from '../registry/resolve.ts';
 import { parseArgs, flagString, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
-import { openMigratedDb } from './open-db.ts';
 import { createProgress } from './progress.ts';
 import { readRegistryFile } from './registry-file.ts';
+import { DEFAULT_LOCK_WAIT_MS, openWriterDb } from './writer.ts';
 
 export const INGEST_HELP = `npm run etl -- ingest <โฟลเดอร์/folder | manifest.csv | manifest.json> [options]
 
@@ -19,11 +20,18 @@ is fetched over HTTP(S). Re-ingesting the same bytes changes nothing (identity =
                      database first (as registry import does), then resolve LAOs with it
   --allow-private    ยอมให้ดึงจากที่อยู่ภายใน (ใช้ทดสอบ) / allow private and loopback addresses (tests)
   --timeout-ms N     เวลาสูงสุดต่อการดึงหนึ่งไฟล์ / per-fetch time limit (default 20000)
+  --lock-wait S      รอผู้เขียนอีกรายได้นานสุด S วินาที (0 = ไม่รอ) / wait up to S seconds for another
+                     writer of the same database (PostgreSQL; default 10, 0 refuses at once)
   --synthetic        ทำเครื่องหมายว่าเป็นข้อมูลสาธิต / mark everything loaded as synthetic demo data
   --json             พิมพ์สรุปเป็น JSON / print the summary as JSON
 
 สรุป / Summary: seen = loaded + quarantined + duplicate; skipped (not documents) and failed (not fetched)
 are counted apart, each recorded with its reason.
+
+ผู้เขียนทีละราย / One writer at a time: ingest, registry import and demo hold a lock for as long as
+they run (PostgreSQL: an advisory lock; PGlite: the data folder's lock file), so a second one waits
+or exits 4 saying who holds it. A run left running by a killed process is closed as aborted by the
+next one, which keeps what it committed (each document is all or nothing) and carries on.
 รหัสออก / Exit: 0 จบครบ/completed · 2 usage · 3 อ่านไม่ได้/input unreadable · 4 ฐานข้อมูล/database
 `;
 
@@ -42,12 +50,20 @@ function describe(e: IngestEvent): [string, string] {
 }
 
 export async function runIngest(argv: string[]): Promise<number> {
-	const args = parseArgs(argv, ['registry', 'timeout-ms']);
+	const args = parseArgs(argv, ['registry', 'timeout-ms', 'lock-wait']);
 	if (args.flags.has('help')) {
 		process.stdout.write(INGEST_HELP);
 		return EXIT.ok;
 	}
-	rejectUnknown(args, ['registry', 'allow-private', 'timeout-ms', 'synthetic', 'json', 'help']);
+	rejectUnknown(args, [
+		'registry',
+		'allow-private',
+		'timeout-ms',
+		'lock-wait',
+		'synthetic',
+		'json',
+		'help'
+	]);
 	const [path, ...extra] = args.positionals;
 	if (!path || extra.length > 0)
 		throw new UsageError('ingest takes exactly one folder or manifest');
@@ -56,6 +72,21 @@ export async function runIngest(argv: string[]): Promise<number> {
 	if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0)) {
 		throw new UsageError('--timeout-ms takes a positive whole number');
 	}
+	const lockWaitFlag = flagString(args, 'lock-wait');
+	const lockWaitMs =
+		lockWaitFlag === undefined ? DEFAULT_LOCK_WAIT_MS : Number(lockWaitFlag) * 1000;
+	if (!(Number.isInteger(lockWaitMs) && lockWaitMs >= 0)) {
+		throw new UsageError('--lock-wait takes a number of seconds (0: refuse at once)');
+	}
+	// Crash tests only (etl/fault.ts): announced before anything is read; a bad value is refused.
+	let fault: Fault | null;
+	try {
+		fault = faultFromEnv();
+	} catch (e) {
+		if (e instanceof FaultSpecError) throw new UsageError(e.message);
+		throw e;
+	}
+	if (fault) process.stderr.write(announce(fault));
 	try {
 		await stat(path);
 	} catch {
@@ -70,7 +101,7 @@ export async function runIngest(argv: string[]): Promise<number> {
 		process.stderr.write(`ทะเบียนใช้ไม่ได้ / unusable register: ${registryPath}\n`);
 		return EXIT.input;
 	}
-	const handle = await openMigratedDb();
+	const handle = await openWriterDb('ingest', { lockWaitMs });
 	if (!handle) return EXIT.database;
 	try {
 		if (registryPath && registryRead) {
@@ -89,12 +120,15 @@ export async function runIngest(argv: string[]): Promise<number> {
 			allowPrivate: args.flags.has('allow-private'),
 			timeoutMs,
 			isSynthetic: args.flags.has('synthetic'),
+			fault,
+			onFaultMissed: (message) => process.stderr.write(`${message}\n`),
 			onEntry: (e) => {
 				const [label, outcome] = describe(e);
 				progress.tick(label, `${OUTCOME_TH[outcome] ?? outcome}/${outcome}`);
 			}
 		});
 		progress.done();
+		if (fault) process.stderr.write(`${fault.spec}: ไม่ถึงจุดที่กำหนด / never reached\n`);
 		const { seen, loaded, quarantined, duplicate, skipped, failed, runId } = summary;
 		if (args.flags.has('json')) {
 			process.stdout.write(

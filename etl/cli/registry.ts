@@ -1,8 +1,8 @@
 import { importRegistry } from '../load/registry.ts';
 import { parseArgs, rejectUnknown, UsageError } from './args.ts';
 import { EXIT } from './exit-codes.ts';
-import { openMigratedDb } from './open-db.ts';
 import { readRegistryFile } from './registry-file.ts';
+import { openWriterDb } from './writer.ts';
 
 export const REGISTRY_HELP = `npm run etl -- registry import <DLA CSV | JSON>
 
@@ -33,7 +33,7 @@ export async function runRegistry(argv: string[]): Promise<number> {
 		process.stderr.write(`ไม่มีระเบียนที่ใช้ได้ / no usable record in ${file}\n`);
 		return EXIT.input;
 	}
-	const handle = await openMigratedDb();
+	const handle = await openWriterDb('registry import');
 	if (!handle) return EXIT.database;
 	try {
 		const result = await importRegistry(handle.db, read.records, { source: file });

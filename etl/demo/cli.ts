@@ -1,7 +1,8 @@
-import { openDb } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { flagString, parseArgs, rejectUnknown, UsageError } from '../cli/args.ts';
 import { EXIT } from '../cli/exit-codes.ts';
 import { createProgress } from '../cli/progress.ts';
+import { openWriterDb } from '../cli/writer.ts';
 import { runDemo } from './run.ts';
 import { checkOutFolder, DemoOutError } from './write-files.ts';
 
@@ -76,15 +77,10 @@ export async function runDemoCommand(argv: string[]): Promise<number> {
 		process.stderr.write(`เขียนโฟลเดอร์ไม่ได้ / output folder unusable: ${(e as Error).message}\n`);
 		return EXIT.input;
 	}
-	let handle = null;
+	let handle: Db | null = null;
 	if (doIngest) {
-		try {
-			handle = await openDb({ maintenance: true });
-			await handle.migrate();
-		} catch (e) {
-			process.stderr.write(`ฐานข้อมูลขัดข้อง / database failure: ${(e as Error).message}\n`);
-			return EXIT.database;
-		}
+		handle = await openWriterDb('demo');
+		if (!handle) return EXIT.database;
 	}
 	const started = performance.now();
 	try {

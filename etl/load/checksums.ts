@@ -47,11 +47,24 @@ function documentLike(table: string): string {
 export const CHECKSUM_TABLES = Object.keys(ROWS);
 
 /**
+ * Derived tables, on request: fact_cube is rebuilt from the item rows whenever a run finishes
+ * (or is closed as aborted), so after a run it must agree too. It has no id, run or time column.
+ */
+const DERIVED_ROWS: Record<string, string> = {
+	fact_cube: `select to_jsonb(t) as r from fact_cube t`
+};
+
+/**
  * md5 of every data table's rows, ordered by their text (collation "C", so that PGlite and
  * PostgreSQL order alike). Loading the same files twice must leave every checksum unchanged.
+ * `derived: true` adds fact_cube.
  */
-export async function tableChecksums(db: Database): Promise<Record<string, string>> {
-	const parts = Object.entries(ROWS).map(
+export async function tableChecksums(
+	db: Database,
+	options: { derived?: boolean } = {}
+): Promise<Record<string, string>> {
+	const tables = options.derived ? { ...ROWS, ...DERIVED_ROWS } : ROWS;
+	const parts = Object.entries(tables).map(
 		([table, rows]) =>
 			`select '${table}' as table_name, md5(coalesce(string_agg(x.r::text, E'\\n' order by x.r::text collate "C"), '')) as md5 from (${rows}) x`
 	);
@@ -60,4 +73,30 @@ export async function tableChecksums(db: Database): Promise<Record<string, strin
 		sql.raw(parts.join('\nunion all\n'))
 	);
 	return Object.fromEntries(result.map((r) => [r.table_name, r.md5]));
+}
+
+/** The tables whose rows belong to one document, and how each row names it. */
+const DOCUMENT_ROWS = Object.entries(ROWS)
+	.filter(([table]) => table !== 'provinces' && table !== 'laos')
+	.map(([table, rows]) => {
+		const doc = table === 'source_documents' || table === 'quarantine' ? 'sha256' : 'document';
+		return `select '${table}' as table_name, x.r->>'${doc}' as sha256, x.r from (${rows}) x`;
+	});
+
+/**
+ * One md5 per document (by sha256) over all of its rows in every table, ids replaced as in
+ * tableChecksums. A document is whole when its md5 equals the one a clean load gives it: the
+ * crash tests check every document present after a kill that way (never a partial one).
+ */
+export async function documentChecksums(db: Database): Promise<Record<string, string>> {
+	const result = await queryRows<{ sha256: string; md5: string }>(
+		db,
+		sql.raw(
+			`select y.sha256, md5(string_agg(y.table_name || ' ' || y.r::text, E'\n'
+					order by y.table_name collate "C", y.r::text collate "C")) as md5
+				from (${DOCUMENT_ROWS.join('\nunion all\n')}) y
+				group by y.sha256`
+		)
+	);
+	return Object.fromEntries(result.map((r) => [r.sha256.trim(), r.md5]));
 }

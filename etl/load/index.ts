@@ -1,5 +1,5 @@
 export { BATCH_SIZE } from './batch.ts';
-export { CHECKSUM_TABLES, tableChecksums } from './checksums.ts';
+export { CHECKSUM_TABLES, documentChecksums, tableChecksums } from './checksums.ts';
 export type { DocumentInput, OriginKind } from './document-row.ts';
 export { LoadError, type LoadErrorCode } from './load-error.ts';
 export { loadDocument, type LoadOutcome, type LoadResult } from './load-document.ts';

@@ -29,6 +29,17 @@ export type Inserter = typeof bulkInsert;
 
 export type LoadOutcome = 'loaded' | 'quarantined' | 'duplicate';
 
+/**
+ * Points inside the document's transaction, for the crash tests' fault hook (etl/fault.ts);
+ * production passes none.
+ */
+export interface LoadHooks {
+	/** BEGIN has been answered; nothing written yet. */
+	afterBegin?: () => void;
+	/** Every row written; COMMIT is next. */
+	beforeCommit?: () => void;
+}
+
 export interface LoadResult {
 	outcome: LoadOutcome;
 	/** The document's row; for a duplicate, the row loaded first. */
@@ -46,10 +57,16 @@ export interface LoadResult {
 export async function loadDocument(
 	db: Database,
 	input: DocumentInput,
-	insert: Inserter = bulkInsert
+	insert: Inserter = bulkInsert,
+	hooks: LoadHooks = {}
 ): Promise<LoadResult> {
 	try {
-		return await db.transaction((tx) => write(tx, input, insert));
+		return await db.transaction(async (tx) => {
+			hooks.afterBegin?.();
+			const result = await write(tx, input, insert);
+			hooks.beforeCommit?.();
+			return result;
+		});
 	} catch (error) {
 		const where = { origin: input.origin, sha256: input.report.sha256 };
 		if (error instanceof LoadError) throw error.in(where);
@@ -130,7 +147,8 @@ async function writeFacts(
 				reportItems.push(reportItemRow(item, table, tableId, laoDlaCode, base));
 			}
 		}
-		unassigned.push(...unassignedRows(table, tableId, base));
+		// No spread: a damaged document can hold more rows than the call stack takes arguments.
+		for (const row of unassignedRows(table, tableId, base)) unassigned.push(row);
 	});
 
 	const itemIds = idsInOrder(

@@ -55,9 +55,20 @@ export interface RunEvent {
 	retryable?: boolean | null;
 }
 
+/**
+ * PostgreSQL text cannot hold NUL: one in an origin or a message (a hostile manifest row) would
+ * fail the insert and with it the whole run. The sources never put one there; this is the last
+ * line, writing U+FFFD as a decoder would.
+ */
+const storable = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 /** Records what a run met that was not a document (a skipped file, a failed fetch). */
 export async function recordRunEvent(db: Database, runId: number, event: RunEvent): Promise<void> {
-	await db
-		.insert(runEvents)
-		.values({ loadRunId: runId, ...event, retryable: event.retryable ?? null });
+	await db.insert(runEvents).values({
+		loadRunId: runId,
+		...event,
+		origin: storable(event.origin),
+		message: storable(event.message),
+		retryable: event.retryable ?? null
+	});
 }

@@ -14,6 +14,7 @@ import type { DocumentKind, KindParse, LaoRef, ParseReport, Problem } from './co
 import { detectKind } from './detect.ts';
 import { parseMultiYearPlan } from './plan/index.ts';
 import { parseProgressReport } from './report/index.ts';
+import { append } from './common/append.ts';
 
 /** Bumped whenever a parser change can change a report for the same bytes. */
 export const PARSER_VERSION = 'sujarit-parse/1';
@@ -24,6 +25,14 @@ export interface ParseOptions {
 	maxBytes?: number;
 	/** What a manifest said about the document; compared with what the text says. */
 	hint?: { kind?: string; fiscalYear?: number; laoCode?: string };
+	/**
+	 * Called once per document when reading is done (tables, checks and problems collected, LAO
+	 * resolved) and before the verdict is drawn from them: the `after_parse` point of the crash
+	 * tests' fault hook (etl/fault.ts). Parsing and validating are one call here, since the
+	 * parsers check each table against its declared totals as they read it; only the verdict
+	 * (etl/validate/verdict.ts) comes after.
+	 */
+	onParsed?: () => void;
 }
 
 const PARSERS: Record<DocumentKind, (src: SourceText) => KindParse> = {
@@ -144,7 +153,10 @@ export function parseDocumentWithSource(
 	const sha256 = sha256Hex(bytes);
 	clearSimilarityCache();
 	const decoded = decodeDocument(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-	if (!decoded.source) return { report: emptyReport(sha256, decoded.problems, 0), source: null };
+	if (!decoded.source) {
+		options.onParsed?.();
+		return { report: emptyReport(sha256, decoded.problems, 0), source: null };
+	}
 	return {
 		report: parseSource(sha256, decoded.source, decoded.problems, options),
 		source: decoded.source
@@ -169,6 +181,7 @@ function parseSource(
 			messageTh: 'ไม่พบตารางของแผนปฏิบัติการ แผนประจำปี หรือรายงานผล ในเอกสารนี้',
 			expected: 'a table header: ภารกิจตามมิติ / ดำเนินการไตรมาส / เบิกจ่าย + สถานะ'
 		});
+		options.onParsed?.();
 		return emptyReport(sha256, problems, src.lines.length);
 	}
 	let parsed: KindParse;
@@ -183,9 +196,10 @@ function parseSource(
 			message: `The ${detected.kind} parser failed: ${(e as Error).message}`,
 			messageTh: `ตัวอ่านเอกสารขัดข้อง: ${(e as Error).message}`
 		});
+		options.onParsed?.();
 		return { ...emptyReport(sha256, problems, src.lines.length), kind: detected.kind };
 	}
-	problems.push(...parsed.problems);
+	append(problems, parsed.problems);
 	const lao = resolveLao(src, parsed, options.registry, problems);
 	if (options.hint?.kind && options.hint.kind !== detected.kind) {
 		problems.push({
@@ -209,6 +223,7 @@ function parseSource(
 			found: lao.dlaCode
 		});
 	}
+	options.onParsed?.();
 	const report: ParseReport = {
 		sha256,
 		parser: PARSER_VERSION,

@@ -102,6 +102,7 @@ const resolver = fakeResolver({
 const HOSTILE_NAMES: ReadonlyArray<readonly [string, string, AddressRange | 'invalid']> = [
 	['localhost', 'localhost', 'loopback'],
 	['LOCALHOST.', 'localhost', 'loopback'],
+	['localhost..', 'localhost', 'loopback'],
 	['api.localhost', 'api.localhost', 'loopback'],
 	['loopback.example', '127.0.0.1', 'loopback'],
 	['rebind.example', '10.0.0.1', 'private'],

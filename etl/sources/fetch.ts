@@ -4,6 +4,7 @@ import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { checkHost, normaliseHost, pinnedLookup, type Resolver } from './host-guard.ts';
 import { failed, formatBytes, RANGE_TH } from './messages.ts';
+import { badPort, hasCredentials, withoutPassword } from './url-policy.ts';
 import {
 	DEFAULT_MAX_BYTES,
 	DEFAULT_MAX_REDIRECTS,
@@ -63,7 +64,8 @@ interface Ctx {
 export async function fetchDocument(url: string, options: FetchOptions = {}): Promise<FetchResult> {
 	const controller = new AbortController();
 	const ctx: Ctx = {
-		origin: url,
+		// A refused URL with a password is recorded without it.
+		origin: withoutPassword(url),
 		timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
 		maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
@@ -112,6 +114,14 @@ async function fetchHops(ctx: Ctx): Promise<FetchResult> {
 						})
 			);
 		}
+		// Before any name is resolved: a password would be stored with the document's provenance
+		// (and is never sent: requests carry no Authorization), and a bad port speaks another
+		// protocol that a crafted request could reach.
+		if (hasCredentials(current)) {
+			return fail(failed(origin, 'credentials_refused', { url: withoutPassword(url) }));
+		}
+		const port = badPort(current);
+		if (port !== null) return fail(failed(origin, 'port_refused', { url, port }));
 		const host = normaliseHost(current.hostname);
 		const allowPrivate = options.allowPrivate === true || (options.allowHosts ?? []).includes(host);
 		const guard = await untilAborted(

@@ -71,6 +71,60 @@ function checkFile(origin: string, st: Stats, maxBytes: number): SourceSkip | nu
 	return null;
 }
 
+/** A folder being listed: its entries (names as the file system wrote them) and the next one. */
+interface Frame {
+	realDir: string;
+	relDir: string;
+	depth: number;
+	names: Array<{ raw: Buffer; text: string }> | null;
+	next: number;
+}
+
+/** How many bytes the UTF-8 sequence this lead byte starts should have; 0 if it starts none. */
+function sequenceLength(lead: number): number {
+	if (lead < 0x80) return 1;
+	if (lead < 0xc2) return 0;
+	if (lead < 0xe0) return 2;
+	if (lead < 0xf0) return 3;
+	return lead < 0xf5 ? 4 : 0;
+}
+
+/**
+ * A name that is not UTF-8 (a TIS-620 name out of a zip made on Thai Windows) cannot be given to
+ * the string paths below: its bytes would come back as U+FFFD and name another, missing file.
+ * Shown with each stray byte as \xNN, so that the record names the file exactly.
+ */
+function escapeName(raw: Buffer): string {
+	let out = '';
+	let i = 0;
+	while (i < raw.length) {
+		const b = raw[i] as number;
+		const len = sequenceLength(b);
+		const piece = len > 0 ? raw.subarray(i, i + len) : null;
+		const text = piece && piece.length === len ? piece.toString('utf8') : null;
+		if (text !== null && piece !== null && Buffer.from(text).equals(piece)) {
+			out += text;
+			i += len;
+		} else {
+			out += `\\x${b.toString(16).padStart(2, '0')}`;
+			i += 1;
+		}
+	}
+	return out;
+}
+
+async function listNames(realDir: string): Promise<Array<{ raw: Buffer; text: string }>> {
+	const raws = await readdir(realDir, { encoding: 'buffer' });
+	return raws
+		.map((raw) => ({ raw, text: raw.toString('utf8') }))
+		.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : Buffer.compare(a.raw, b.raw)));
+}
+
+/**
+ * The walk, depth-first with an explicit stack (a recursive generator overflowed the call stack
+ * at 2,000 levels when maxDepth was raised; each yield also climbed every level). The stack
+ * holds exactly the folders above the current one, which is what a loop is checked against.
+ */
 async function* plan(root: string, maxBytes: number, maxDepth: number): AsyncGenerator<Planned> {
 	let realRoot: string;
 	try {
@@ -80,43 +134,61 @@ async function* plan(root: string, maxBytes: number, maxDepth: number): AsyncGen
 	}
 	const dirs = new Map<string, string>([[realRoot, '.']]);
 	const files = new Map<string, string>();
+	const stack: Frame[] = [{ realDir: realRoot, relDir: '', depth: 0, names: null, next: 0 }];
 
-	async function* walk(
-		realDir: string,
-		relDir: string,
-		depth: number,
-		up: Set<string>
-	): AsyncGenerator<Planned> {
-		let names: string[];
-		try {
-			names = (await readdir(realDir)).sort();
-		} catch (e) {
-			yield failed(relDir || '.', 'read_failed', { detail: detail(e) });
-			return;
-		}
-		for (const name of names) {
-			const origin = relDir ? `${relDir}/${name}` : name;
-			if (name.startsWith('.')) {
-				yield skipped(origin, 'hidden');
-				continue;
-			}
-			if (depth + 1 > maxDepth) {
-				yield skipped(origin, 'too_deep', { limit: maxDepth });
-				continue;
-			}
-			const path = join(realDir, name);
-			let real = path;
-			let st: Stats;
+	while (stack.length > 0) {
+		const frame = stack[stack.length - 1] as Frame;
+		const { realDir, relDir, depth } = frame;
+		if (frame.names === null) {
 			try {
-				st = await lstat(path);
-				if (st.isSymbolicLink()) {
-					real = await realpath(path);
-					if (!isInside(realRoot, real)) {
-						yield skipped(origin, 'outside_root');
-						continue;
-					}
-					st = await stat(real);
+				frame.names = await listNames(realDir);
+			} catch (e) {
+				stack.pop();
+				yield failed(relDir || '.', 'read_failed', { detail: detail(e) });
+				continue;
+			}
+		}
+		const entry = frame.names[frame.next++];
+		if (entry === undefined) {
+			stack.pop();
+			continue;
+		}
+		const name = entry.text;
+		if (!Buffer.from(name).equals(entry.raw)) {
+			const shown = escapeName(entry.raw);
+			yield skipped(relDir ? `${relDir}/${shown}` : shown, 'name_not_utf8');
+			continue;
+		}
+		const origin = relDir ? `${relDir}/${name}` : name;
+		if (name.startsWith('.')) {
+			yield skipped(origin, 'hidden');
+			continue;
+		}
+		if (depth + 1 > maxDepth) {
+			yield skipped(origin, 'too_deep', { limit: maxDepth });
+			continue;
+		}
+		const path = join(realDir, name);
+		let real = path;
+		let st: Stats;
+		try {
+			st = await lstat(path);
+		} catch (e) {
+			// ENOENT: listed a moment ago, removed or renamed since. ENAMETOOLONG: deeper than PATH_MAX.
+			const gone = (e as NodeJS.ErrnoException).code === 'ENOENT';
+			yield gone
+				? failed(origin, 'changed_while_reading')
+				: failed(origin, 'read_failed', { detail: detail(e) });
+			continue;
+		}
+		if (st.isSymbolicLink()) {
+			try {
+				real = await realpath(path);
+				if (!isInside(realRoot, real)) {
+					yield skipped(origin, 'outside_root');
+					continue;
 				}
+				st = await stat(real);
 			} catch (e) {
 				const code = (e as NodeJS.ErrnoException).code;
 				if (code === 'ELOOP') yield skipped(origin, 'symlink_loop');
@@ -124,37 +196,35 @@ async function* plan(root: string, maxBytes: number, maxDepth: number): AsyncGen
 				else yield failed(origin, 'read_failed', { detail: detail(e) });
 				continue;
 			}
-			if (st.isDirectory()) {
-				if (up.has(real)) {
-					yield skipped(origin, 'symlink_loop');
-					continue;
-				}
-				const other = dirs.get(real);
-				if (other !== undefined) {
-					yield skipped(origin, 'duplicate_folder', { other });
-					continue;
-				}
-				dirs.set(real, origin);
-				yield* walk(real, origin, depth + 1, new Set([...up, real]));
-				continue;
-			}
-			const skip = checkFile(origin, st, maxBytes);
-			if (skip) {
-				yield skip;
-				continue;
-			}
-			const key = `${st.dev}:${st.ino}`;
-			const other = files.get(key);
-			if (other !== undefined) {
-				yield skipped(origin, 'duplicate_file', { other });
-				continue;
-			}
-			files.set(key, origin);
-			yield { type: 'candidate', origin, realPath: real, dev: st.dev, ino: st.ino };
 		}
+		if (st.isDirectory()) {
+			if (stack.some((f) => f.realDir === real)) {
+				yield skipped(origin, 'symlink_loop');
+				continue;
+			}
+			const other = dirs.get(real);
+			if (other !== undefined) {
+				yield skipped(origin, 'duplicate_folder', { other });
+				continue;
+			}
+			dirs.set(real, origin);
+			stack.push({ realDir: real, relDir: origin, depth: depth + 1, names: null, next: 0 });
+			continue;
+		}
+		const skip = checkFile(origin, st, maxBytes);
+		if (skip) {
+			yield skip;
+			continue;
+		}
+		const key = `${st.dev}:${st.ino}`;
+		const other = files.get(key);
+		if (other !== undefined) {
+			yield skipped(origin, 'duplicate_file', { other });
+			continue;
+		}
+		files.set(key, origin);
+		yield { type: 'candidate', origin, realPath: real, dev: st.dev, ino: st.ino };
 	}
-
-	yield* walk(realRoot, '', 0, new Set([realRoot]));
 }
 
 /**

@@ -33,10 +33,13 @@ export interface HostCheckOptions {
 	allowPrivate?: boolean;
 }
 
-/** `[::1]` → `::1`, `Plans.Example.` → `plans.example`. */
+/**
+ * `[::1]` → `::1`, `Plans.Example.` → `plans.example`. Every trailing dot goes: the URL parser
+ * keeps `localhost..`, which must be refused as localhost without asking DNS.
+ */
 export function normaliseHost(hostname: string): string {
 	const h = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-	return h.toLowerCase().replace(/\.$/, '');
+	return h.toLowerCase().replace(/\.+$/, '');
 }
 
 export async function checkHost(

@@ -93,6 +93,15 @@ describe('readManifest (CSV)', () => {
 		});
 	});
 
+	it('records a repeated URL without its password', () => {
+		const text = 'url\nhttp://u:secret@a.example/1\nhttp://u:secret@a.example/1\n';
+		const items = readManifest(text, 'csv', 'm.csv');
+		expect(items.map((i) => [i.line, i.type, i.type === 'row' ? i.url : i.origin])).toEqual([
+			[2, 'row', 'http://u:secret@a.example/1'],
+			[3, 'skipped', 'http://u:***@a.example/1']
+		]);
+	});
+
 	it('counts lines inside quoted fields', () => {
 		const text = 'note,url\n"two\nlines",https://a.example/1\n,\n';
 		expect(outline(readManifest(text, 'csv', 'm.csv'))).toEqual([
@@ -103,6 +112,21 @@ describe('readManifest (CSV)', () => {
 });
 
 describe('readManifest (JSON)', () => {
+	it('refuses a row with an escaped NUL in any field, naming the field without echoing it', () => {
+		const text = `[
+  { "url": "http://a.example/a\\u0000b" },
+  { "url": "http://a.example/2", "laoCode": ["65\\u00001"], "kind": "annual\\u0000plan" },
+  { "url": "http://a.example/3", "fiscal_year": "25\\u000068" }
+]`;
+		const items = readManifest(text, 'json', 'm.json');
+		expect(items.map((i) => [i.line, i.type === 'failed' && i.message])).toEqual([
+			[2, 'manifest line 2: url holds a NUL character'],
+			[3, 'manifest line 3: lao_code, kind hold a NUL character'],
+			[4, 'manifest line 4: fiscal_year holds a NUL character']
+		]);
+		expect(JSON.stringify(items).includes('\\u0000')).toBe(false);
+	});
+
 	it('reads a bare array and names bad elements by line', () => {
 		const text = `[
   { "url": "https://a.example/1", "laoCode": "6530101", "fiscalYear": 2568 },

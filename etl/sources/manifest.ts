@@ -5,6 +5,7 @@ import { parseCsv } from './csv.ts';
 import { EtlSourceError } from './errors.ts';
 import { arrayElementLines } from './json-lines.ts';
 import { failed, skipped } from './messages.ts';
+import { withoutPassword } from './url-policy.ts';
 import type { DocumentHint, SourceFailure, SourceSkip } from './types.ts';
 
 /**
@@ -71,7 +72,35 @@ function readYear(v: unknown, problems: Problem[]): number | undefined {
 	return undefined;
 }
 
+const FIELD_NAMES: Record<keyof RawRow, string> = {
+	url: 'url',
+	laoCode: 'lao_code',
+	kind: 'kind',
+	fiscalYear: 'fiscal_year'
+};
+
+/**
+ * Fields holding a NUL character: JSON can carry one escaped (`"\u0000"`) past the check on the
+ * raw text, and PostgreSQL text cannot store it, so echoing such a field into a run_events row
+ * would fail the whole run. They are named, never quoted.
+ */
+function fieldsWithNul(raw: RawRow): string[] {
+	return (Object.keys(FIELD_NAMES) as Array<keyof RawRow>)
+		.filter((k) => raw[k] !== undefined && raw[k] !== null && String(raw[k]).includes('\u0000'))
+		.map((k) => FIELD_NAMES[k]);
+}
+
 function readRow(raw: RawRow, line: number, origin: string): ManifestRow | SourceFailure {
+	const withNul = fieldsWithNul(raw);
+	if (withNul.length > 0) {
+		const names = withNul.join(', ');
+		const params = {
+			line,
+			detail: `${names} ${withNul.length > 1 ? 'hold' : 'holds'} a NUL character`,
+			detailTh: `${names} มีอักขระ NUL`
+		};
+		return { ...failed(`${origin}:${line}`, 'manifest_row', params), line };
+	}
 	const problems: Problem[] = [];
 	const hint: DocumentHint = {};
 	const url = typeof raw.url === 'string' ? raw.url.trim() : '';
@@ -217,7 +246,10 @@ export function readManifest(text: string, format: ManifestFormat, origin: strin
 		const key = new URL(row.url).href;
 		const first = seen.get(key);
 		if (first !== undefined)
-			return { ...skipped(row.url, 'duplicate_url', { other: first }), line: row.line };
+			return {
+				...skipped(withoutPassword(row.url), 'duplicate_url', { other: first }),
+				line: row.line
+			};
 		seen.set(key, row.line);
 		return row;
 	});

@@ -13,6 +13,11 @@ export const SOURCE_MESSAGES = {
 		en: 'unsupported file type {ext}: convert to text first',
 		th: 'ไม่รองรับไฟล์ชนิด {ext}: แปลงเป็นไฟล์ข้อความก่อน'
 	},
+	name_not_utf8: {
+		code: 'name_not_utf8',
+		en: 'the name is not UTF-8 (a TIS-620 name from a Thai Windows zip?): rename it to read it',
+		th: 'ชื่อไม่ใช่ UTF-8 (อาจเป็นชื่อ TIS-620 จากไฟล์ zip ของ Windows ภาษาไทย): เปลี่ยนชื่อก่อนจึงจะอ่านได้'
+	},
 	hidden: { code: 'hidden', en: 'hidden file or folder', th: 'ไฟล์หรือโฟลเดอร์ที่ซ่อนไว้' },
 	outside_root: {
 		code: 'outside_root',
@@ -80,6 +85,16 @@ export const SOURCE_MESSAGES = {
 		en: 'refused the redirect from {url} to {target}: only http and https are fetched',
 		th: 'ปฏิเสธการเปลี่ยนเส้นทางจาก {url} ไปยัง {target}: ดาวน์โหลดได้เฉพาะ http และ https'
 	},
+	credentials_refused: {
+		code: 'credentials_refused',
+		en: 'refused {url}: a URL with a user name or password is not fetched',
+		th: 'ปฏิเสธ {url}: ไม่ดาวน์โหลด URL ที่มีชื่อผู้ใช้หรือรหัสผ่าน'
+	},
+	port_refused: {
+		code: 'port_refused',
+		en: 'refused {url}: port {port} belongs to another protocol',
+		th: 'ปฏิเสธ {url}: พอร์ต {port} เป็นของโปรโตคอลอื่น'
+	},
 	address_refused: {
 		code: 'address_refused',
 		en: 'refused {url}: {address} is a {range} address',
@@ -143,6 +158,7 @@ type CodeOf<K extends MessageKey> = (typeof SOURCE_MESSAGES)[K]['code'];
 
 export type SkipCode = CodeOf<
 	| 'unsupported_type'
+	| 'name_not_utf8'
 	| 'hidden'
 	| 'outside_root'
 	| 'symlink_loop'
@@ -160,6 +176,8 @@ export type FailureCode = CodeOf<
 	| 'manifest_row'
 	| 'invalid_url'
 	| 'scheme_refused'
+	| 'credentials_refused'
+	| 'port_refused'
 	| 'address_refused'
 	| 'timeout'
 	| 'connection_failed'

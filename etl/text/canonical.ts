@@ -35,6 +35,15 @@ export function squash(text: string): string {
 }
 
 /**
+ * `squash(\`${a} ${b}\`)` for two texts that are already squashed, without rescanning `a`: a name
+ * grown one continuation line at a time stays linear (a line repeated 100,000 times made the
+ * Part 2 reader quadratic, tests/fuzz/regressions.test.ts).
+ */
+export function joinSquashed(a: string, b: string): string {
+	return a === '' ? b : b === '' ? a : `${a} ${b}`;
+}
+
+/**
  * A key for matching names across documents and pages: canonical, quotes and punctuation dropped,
  * spaces removed (Thai has no word spaces; PDF extraction inserts them at line wraps).
  */

@@ -65,3 +65,22 @@ describe('uniqueBestMatches', () => {
 		expect(uniqueBestMatches(['โครงการก'], ['โครงการก'], 0.85, () => false)).toEqual([]);
 	});
 });
+
+describe('uniqueBestMatches at scale', () => {
+	it('scores each column once: 20,000 copies of one name against three pages stay linear', () => {
+		// Each copy pointed at the same page and rescanned its 20,000-row column: 4·10⁸ reads,
+		// tens of seconds (tests/fuzz/regressions.test.ts); now about 20 ms.
+		const left = new Array<string>(20_000).fill('โครงการอบรมคุณธรรมจริยธรรม');
+		const right = ['โครงการอบรมคุณธรรมจริยธรรม', 'มาตรการจัดการเรื่องร้องเรียน', 'กิจกรรมประชาคม'];
+		const start = performance.now();
+		const matches = uniqueBestMatches(left, right);
+		const ms = performance.now() - start;
+		// Every copy ties with every other for page 0, so none is matched.
+		expect([matches, ms < 2000]).toEqual([[], true]);
+		const one = uniqueBestMatches([...left.slice(0, 1), 'กิจกรรมประชาคม'], right);
+		expect(one.map((m) => [m.left, m.right])).toEqual([
+			[0, 0],
+			[1, 2]
+		]);
+	});
+});

@@ -114,12 +114,18 @@ export function uniqueBestMatches(
 		});
 		return at < 0 || tie || best < threshold ? null : at;
 	};
+	// Each column's best row once, not once per row that points at it: 100,000 copies of one
+	// item made that n² (tests/fuzz/regressions.test.ts).
+	const columnBest = new Map<number, number | null>();
+	const bestRowOf = (j: number): number | null => {
+		let i = columnBest.get(j);
+		if (i === undefined) columnBest.set(j, (i = bestOf(scores.map((r) => r[j] ?? 0))));
+		return i;
+	};
 	const out: Match[] = [];
 	scores.forEach((row, i) => {
 		const j = bestOf(row);
-		if (j === null) return;
-		const column = scores.map((r) => r[j] ?? 0);
-		if (bestOf(column) !== i) return;
+		if (j === null || bestRowOf(j) !== i) return;
 		out.push({ left: i, right: j, score: row[j] ?? 0 });
 	});
 	return out;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBaht, parseBaht, parseBahtList, parsePercent, sumBaht } from './baht.ts';
 import { beToCe, ceToBe, findBeYears, fiscalYearOfDate, yearRange } from './be-year.ts';
-import { canonicalLine, nameKey, squash } from './canonical.ts';
+import { canonicalLine, joinSquashed, nameKey, squash } from './canonical.ts';
 import {
 	canonicalDimensionWord,
 	dimensionHeading,
@@ -175,5 +175,13 @@ describe('ticks', () => {
 			['ดำเนินการ', 'unknown']
 		];
 		expect(cases.map(([c]) => [c, readTick(c)])).toEqual(cases);
+	});
+});
+
+describe('joinSquashed', () => {
+	it('is squash of the two joined by a space, for squashed texts', () => {
+		const texts = ['', 'มิติ', 'ภารกิจ ตาม', 'a b c'];
+		for (const a of texts)
+			for (const b of texts) expect(joinSquashed(a, b)).toBe(squash(`${a} ${b}`));
 	});
 });

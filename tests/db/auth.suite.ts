@@ -450,6 +450,34 @@ export function registerAuthSuite(driver: Driver): void {
 				]);
 			});
 
+			// Found by the isolation matrix on PostgreSQL (tests/e2e/isolation): two admin forms
+			// adding the same name at once both passed the lookup, and the second insert hit the
+			// unique index: a 500 instead of username_taken.
+			it('two adds of one name at once: one account, the other told username_taken', async () => {
+				const add = () =>
+					inAuth((tx) =>
+						auth.accounts.addUser(tx, { username: 'somchai', role: 'analyst', password: PASSWORD })
+					);
+				const outcomes = await Promise.all([add(), add(), add()]);
+				expect([
+					outcomes.map((o) => (o.ok ? 'ok' : o.error.code)).sort(),
+					(await handle.db.select().from(schema.users)).length
+				]).toEqual([['ok', 'username_taken', 'username_taken'], 1]);
+			});
+
+			it('set-provinces at once: one of the asked sets, never a mix of both', async () => {
+				await addUser('somchai', 'province_officer', ['52']);
+				const set = (codes: string[]) =>
+					inAuth((tx) => auth.accounts.setProvinces(tx, 'somchai', codes));
+				const outcomes = await Promise.all([set(['10', '15']), set(['75']), set(['10', '15'])]);
+				const [after] = await inAuth((tx) => auth.accounts.listUsers(tx));
+				const asked = [['10', '15'], ['75']].map((codes) => codes.join(','));
+				expect([
+					outcomes.map((o) => o.ok),
+					asked.includes(after?.provinces.join(',') ?? '')
+				]).toEqual([[true, true, true], true]);
+			});
+
 			it('the last enabled admin can be neither disabled nor demoted', async () => {
 				await addUser('admin1', 'admin');
 				const r1 = await inAuth(async (tx) => [

@@ -85,7 +85,7 @@ export function registerRowSecuritySuite(driver: Driver) {
 		it('asks for a row’s document per row (EXISTS on its key), not IN over every document', async () => {
 			// IN (SELECT id FROM source_documents) was planned as a hashed subplan of all the
 			// documents in scope, once per child table in every statement: 4.9 s for one LAO's page
-			// on the national demo (migration 0007, bench/load.ts).
+			// on the national demo (migration 0008, bench/load.ts).
 			const policies = await queryRows<{ table: string; qual: string }>(
 				db,
 				sql`select tablename as table, qual from pg_policies

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { storeEnv, type Store } from './store.ts';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 export const PASSWORD = 'ทดสอบ-correct-horse-42';
@@ -14,7 +15,7 @@ export type TestRole = 'admin' | 'analyst' | 'province_officer';
 
 /** `npm run users -- add`, password on stdin; throws with the CLI's output when it fails. */
 export function addUser(
-	dataDir: string,
+	store: Store,
 	username: string,
 	role: TestRole,
 	provinces: string[] = [],
@@ -25,7 +26,7 @@ export function addUser(
 	const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), args, {
 		cwd: ROOT,
 		input: `${password}\n`,
-		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '' },
+		env: { ...process.env, ...storeEnv(store) },
 		encoding: 'utf8'
 	});
 	if (r.status !== 0)
@@ -33,11 +34,10 @@ export function addUser(
 }
 
 /** The standard cast: an analyst, an admin, and an officer of each province asked for. */
-export function addStandardUsers(dataDir: string, officerProvinces: string[] = ['15']): void {
-	addUser(dataDir, 'analyst', 'analyst');
-	addUser(dataDir, 'admin', 'admin');
-	for (const code of officerProvinces)
-		addUser(dataDir, `officer${code}`, 'province_officer', [code]);
+export function addStandardUsers(store: Store, officerProvinces: string[] = ['15']): void {
+	addUser(store, 'analyst', 'analyst');
+	addUser(store, 'admin', 'admin');
+	for (const code of officerProvinces) addUser(store, `officer${code}`, 'province_officer', [code]);
 }
 
 /** Signs in through POST /login (same-origin, as a browser would) → the session cookie's value. */

@@ -1,6 +1,7 @@
 /**
  * Serves the built app (build/, made by `npm test` before the suites run) on a free loopback
- * port with its own PGlite data folder, after loading documents through the real CLI.
+ * port with its own PGlite data folder (or, given `databaseUrl`, a PostgreSQL database), after
+ * loading documents through the real CLI.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { addStandardUsers, fetchAs, sessionToken } from './accounts.ts';
+import { storeEnv, type Store } from './store.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -16,6 +18,8 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 export interface App {
 	url: string;
 	dataDir: string;
+	/** Where the data is: `dataDir` itself on PGlite, the database and the folder on PostgreSQL. */
+	store: Store;
 	/**
 	 * A fetch signed in as `as` (default 'analyst', from addStandardUsers), or anonymous with
 	 * `as: null`. Sessions come from the real /login action and are reused per user.
@@ -38,11 +42,11 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** Runs the ETL CLI against a data folder; throws with its output when it fails. */
-export function etl(dataDir: string, args: string[]): string {
+/** Runs the ETL CLI against a data folder (or store); throws with its output when it fails. */
+export function etl(store: Store, args: string[]): string {
 	const r = spawnSync(TSX, ['etl/cli.ts', ...args], {
 		cwd: ROOT,
-		env: { ...process.env, SUJARIT_DATA_DIR: dataDir, DATABASE_URL: '' },
+		env: { ...process.env, ...storeEnv(store) },
 		encoding: 'utf8'
 	});
 	if (r.status !== 0)
@@ -55,31 +59,41 @@ export function etl(dataDir: string, args: string[]): string {
  * in national scope, no publisher). PGlite is single-process: call it while no app holds the
  * folder (in `prepare`). Until sign-in lands this stands in for an analyst at /publish.
  */
-export function publish(dataDir: string, note = ''): string {
-	return etl(dataDir, ['release', 'publish', '--note', note]);
+export function publish(store: Store, note = ''): string {
+	return etl(store, ['release', 'publish', '--note', note]);
 }
 
 /**
  * Serves the built app on a data folder. `prepare` runs first, with the folder to itself; pass
- * `dataDir` to serve a folder again (after `stop({ keepData: true })`).
+ * `dataDir` to serve a folder again (after `stop({ keepData: true })`). With `databaseUrl` the
+ * data is in that PostgreSQL database instead: `prepare` then hands its second argument, the
+ * store, to `etl` and `addUser` (on PGlite the store is the folder itself). The caller created
+ * the database and drops it; `stop` leaves it alone.
  */
 export async function startApp(
-	prepare: (dataDir: string) => void,
-	options: { dataDir?: string; users?: boolean; officerProvinces?: string[] } = {}
+	prepare: (dataDir: string, store: Store) => void,
+	options: {
+		dataDir?: string;
+		databaseUrl?: string;
+		users?: boolean;
+		officerProvinces?: string[];
+	} = {}
 ): Promise<App> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
-	prepare(dataDir);
+	const store: Store = options.databaseUrl
+		? { dataDir, databaseUrl: options.databaseUrl }
+		: dataDir;
+	prepare(dataDir, store);
 	// An analyst, an admin and officers, unless the folder is served again (they exist already).
 	if ((options.users ?? !options.dataDir) === true) {
-		addStandardUsers(dataDir, options.officerProvinces);
+		addStandardUsers(store, options.officerProvinces);
 	}
 	const port = await freePort();
 	const child: ChildProcess = spawn('node', ['build'], {
 		cwd: ROOT,
 		env: {
 			...process.env,
-			SUJARIT_DATA_DIR: dataDir,
-			DATABASE_URL: '',
+			...storeEnv(store),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			// adapter-node assumes https without it, and form actions (POST) fail the origin check.
@@ -118,6 +132,7 @@ export async function startApp(
 	return {
 		url,
 		dataDir,
+		store,
 		token,
 		async fetch(path, init = {}, as = 'analyst') {
 			return fetchAs(url, as === null ? null : await token(as))(path, init);

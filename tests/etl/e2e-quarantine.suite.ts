@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db, Driver } from '../../db/client.ts';
 import { withTestDatabase } from '../../db/testing.ts';
-import { LoadError } from '../../etl/load/index.ts';
+import { LoadError, recordRunEvent } from '../../etl/load/index.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
 import { ingest, type IngestSummary } from '../../etl/pipeline.ts';
 import { rows, SEED, seededBytes, seedText, tempDir } from './helpers.ts';
@@ -239,6 +239,21 @@ export function registerQuarantineSuite(driver: Driver): void {
 				['huge.txt', true, 0],
 				['tis-620.txt', true, 0]
 			]);
+		});
+
+		it('stores an event whose text holds a NUL (PostgreSQL text cannot) with U+FFFD', async () => {
+			await recordRunEvent(db, summary.runId, {
+				type: 'failed',
+				origin: 'http://a.example/a\u0000b',
+				code: 'manifest_row',
+				message: 'line 2: \u0000'
+			});
+			const events = await rows(
+				db,
+				sql`select origin, message from run_events
+					where load_run_id = ${summary.runId} and code = 'manifest_row'`
+			);
+			expect(events).toEqual([{ origin: 'http://a.example/a\uFFFDb', message: 'line 2: \uFFFD' }]);
 		});
 
 		// Runs last: it adds a constraint the loader cannot satisfy, then removes it.

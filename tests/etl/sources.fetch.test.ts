@@ -313,4 +313,71 @@ describe('fetchDocument without allowPrivate', () => {
 		]);
 		expect([server.connections, server.requests.length]).toEqual([0, 0]);
 	});
+	it("refuses credentials and the Fetch standard's bad ports before DNS or any socket", async () => {
+		const asked: string[] = [];
+		const options = { resolver: fakeResolver(asked), allowHosts: ['plans.example'] };
+		const urls = [
+			`http://user:secret@plans.example:${port}/ok`,
+			`http://plans.example@127.0.0.1:${port}/ok`,
+			`http://:secret@plans.example:${port}/ok`,
+			'http://plans.example:25/ok',
+			'https://plans.example:6667/ok',
+			'http://plans.example:0/ok'
+		];
+		const results = [];
+		for (const u of urls) results.push(outcome(await fetchDocument(u, options)));
+		expect(results).toEqual([
+			[
+				'credentials_refused',
+				false,
+				`refused http://user:***@plans.example:${port}/ok: a URL with a user name or password is not fetched`
+			],
+			[
+				'credentials_refused',
+				false,
+				`refused http://plans.example@127.0.0.1:${port}/ok: a URL with a user name or password is not fetched`
+			],
+			[
+				'credentials_refused',
+				false,
+				`refused http://:***@plans.example:${port}/ok: a URL with a user name or password is not fetched`
+			],
+			[
+				'port_refused',
+				false,
+				'refused http://plans.example:25/ok: port 25 belongs to another protocol'
+			],
+			[
+				'port_refused',
+				false,
+				'refused https://plans.example:6667/ok: port 6667 belongs to another protocol'
+			],
+			[
+				'port_refused',
+				false,
+				'refused http://plans.example:0/ok: port 0 belongs to another protocol'
+			]
+		]);
+		// The password is in no field of the failure: origin, English and Thai message.
+		const first = await fetchDocument(urls[0]!, options);
+		expect(first.ok ? 'fetched' : JSON.stringify(first.failure).includes('secret')).toBe(false);
+		expect([asked, server.connections, server.requests.length]).toEqual([[], 0, 0]);
+	});
+
+	it('refuses a redirect that carries credentials or a bad port', async () => {
+		const to = (u: string) => `${base}/to?url=${encodeURIComponent(u)}`;
+		const creds = await fetchDocument(to(`http://u:pw@127.0.0.1:${port}/ok`), {
+			allowHosts: ['127.0.0.1']
+		});
+		const smtp = await fetchDocument(to('http://127.0.0.1:25/'), { allowHosts: ['127.0.0.1'] });
+		expect([outcome(creds), outcome(smtp)]).toEqual([
+			[
+				'credentials_refused',
+				false,
+				`refused http://u:***@127.0.0.1:${port}/ok: a URL with a user name or password is not fetched`
+			],
+			['port_refused', false, 'refused http://127.0.0.1:25/: port 25 belongs to another protocol']
+		]);
+		expect(server.requests.map((q) => q.path.split('?')[0])).toEqual(['/to', '/to']);
+	});
 });

@@ -180,6 +180,39 @@ describe('folderSource', () => {
 		await rm(dir, { recursive: true });
 	});
 
+	it('walks 2,000 nested folders when allowed, without overflowing the stack', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'sujarit-deeper-'));
+		// A path this deep is built relative to the cwd of a child (mkdir -p would pass PATH_MAX
+		// limits on the way); the recursive walker overflowed near this depth.
+		execFileSync(process.execPath, [
+			'-e',
+			`const fs = require('node:fs'); process.chdir(${JSON.stringify(dir)});
+			for (let i = 0; i < 2000; i++) { fs.mkdirSync('d'); process.chdir('d'); }
+			fs.writeFileSync('x.txt', 'deep');`
+		]);
+		const entries = await collect(folderSource(dir, { maxDepth: 2500 }));
+		expect(outline(entries)).toEqual([[`${'d/'.repeat(2000)}x.txt`, 'document', 'deep']]);
+		await rm(dir, { recursive: true });
+	});
+
+	it('records a name that is not UTF-8 by its bytes, file or folder, instead of losing it', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'sujarit-names-'));
+		const at = (name: Buffer) => Buffer.concat([Buffer.from(`${dir}/`), name]);
+		// "café" in Latin-1, and "สุจริต" in TIS-620 as a folder holding a document.
+		await writeFile(at(Buffer.from('caf\xe9.txt', 'latin1')), 'latin-1 name');
+		const tis = Buffer.from([0xca, 0xd8, 0xa8, 0xc3, 0xd4, 0xb5]);
+		await mkdir(at(tis));
+		await writeFile(at(Buffer.concat([tis, Buffer.from('/in.txt')])), 'inside');
+		await writeFile(join(dir, 'ok.txt'), 'ok');
+		const entries = await collect(folderSource(dir));
+		expect(outline(entries)).toEqual([
+			['caf\\xe9.txt', 'skipped', 'name_not_utf8'],
+			['ok.txt', 'document', 'ok'],
+			['\\xcaب\\xc3Ե', 'skipped', 'name_not_utf8']
+		]);
+		await rm(dir, { recursive: true });
+	});
+
 	it('throws not_found for a missing root', async () => {
 		await expect(collect(folderSource(join(parent, 'nope')))).rejects.toMatchObject({
 			name: 'EtlSourceError',

@@ -3,6 +3,7 @@ import { itemKindOf, type EplanTable } from '../common/eplan-table.ts';
 import type { Check, Item, Problem, Table } from '../common/types.ts';
 import { annualIssue } from './issues.ts';
 import { duplicateItems, ordinalCheck } from './item-checks.ts';
+import { append } from '../common/append.ts';
 
 const QUARTERS = ['1', '2', '3', '4'] as const;
 
@@ -69,7 +70,7 @@ export function annualTable(t: EplanTable) {
 	}
 	const ordinals = ordinalCheck(items, fiscalYear, t.lines[0]);
 	checks.push(ordinals.check);
-	problems.push(...ordinals.problems, ...duplicateItems(items));
+	append(problems, ordinals.problems, duplicateItems(items));
 	const table: Table = {
 		role: 'annual',
 		fiscalYear,

@@ -5,6 +5,7 @@ import type { Check, KindParse, Problem, Table } from '../common/types.ts';
 import { parsePart2Table } from '../plan/index.ts';
 import { annualTable } from './annual-table.ts';
 import { annualIssue } from './issues.ts';
+import { append } from '../common/append.ts';
 
 /**
  * The E-PlanNACC annual plan export: one or more annual tables (one per fiscal year, each with
@@ -20,15 +21,15 @@ export function parseAnnualPlan(src: SourceText): KindParse {
 	for (const t of scan.tables) {
 		const parsed = annualTable(t);
 		tables.push(parsed.table);
-		checks.push(...parsed.checks);
-		problems.push(...parsed.problems);
+		append(checks, parsed.checks);
+		append(problems, parsed.problems);
 	}
 	if (scan.tables.length === 0) problems.push(annualIssue('no_table', null, {}));
 	const excerpt = parsePart2Table(src, 1, 'multi_year_excerpt');
 	if (excerpt) {
 		tables.push(excerpt.table);
-		checks.push(...excerpt.checks);
-		problems.push(...excerpt.problems);
+		append(checks, excerpt.checks);
+		append(problems, excerpt.problems);
 	}
 	// Part 3, one page per project, follows the excerpt: read for the record, not yet checked.
 	const after = excerpt?.endLine ?? scan.tables.at(-1)?.lines[1] ?? src.lines.length;

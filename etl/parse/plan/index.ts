@@ -7,6 +7,7 @@ import { parsePart2Table } from './part2-table.ts';
 import { matchPart3 } from './part3-match.ts';
 import * as issue from './problems.ts';
 import { readPlanTitle } from './title.ts';
+import { append } from '../common/append.ts';
 
 export { parsePart2Table, type Part2Result } from './part2-table.ts';
 
@@ -34,8 +35,8 @@ export function parseMultiYearPlan(src: SourceText): KindParse {
 		};
 	}
 	const { table } = part2;
-	problems.push(...part2.problems);
-	checks.push(...part2.checks);
+	append(problems, part2.problems);
+	append(checks, part2.checks);
 	if (cover.years.length > 0 && cover.years.join() !== part2.fiscalYears.join()) {
 		problems.push(
 			issue.fiscalYearsMismatch(cover.yearsLine ?? table.lines[0], cover.years, part2.fiscalYears)
@@ -43,7 +44,7 @@ export function parseMultiYearPlan(src: SourceText): KindParse {
 	}
 
 	const intro = readIntroCounts(src, 1, table.lines[0] - 1);
-	checks.push(...introChecks(intro, table.items));
+	append(checks, introChecks(intro, table.items));
 
 	const pages = readProjectPages(src, part2.endLine + 1);
 	const extras: Record<string, unknown> = { intro };
@@ -51,8 +52,8 @@ export function parseMultiYearPlan(src: SourceText): KindParse {
 		problems.push(issue.part3NotFound(part2.endLine));
 	} else {
 		const part3 = matchPart3(table.items, pages, part2.fiscalYears, table.unassigned);
-		checks.push(...part3.checks);
-		problems.push(...part3.problems);
+		append(checks, part3.checks);
+		append(problems, part3.problems);
 		extras.part3 = {
 			pages,
 			found: pages.length,

@@ -1,7 +1,7 @@
 import type { Row } from '../common/source.ts';
 import type { Item, Problem, UnassignedAmount } from '../common/types.ts';
 import { parseBaht } from '../../text/baht.ts';
-import { squash } from '../../text/canonical.ts';
+import { joinSquashed, squash } from '../../text/canonical.ts';
 import { dimensionHeading } from '../../text/ocr.ts';
 import { parseThaiInt, thaiToArabicDigits } from '../../text/thai-digits.ts';
 import { assignAmounts, readAmountCell } from './budget-cells.ts';
@@ -123,7 +123,7 @@ export class Part2Reader {
 			}
 		} else if (this.block) {
 			// A dimension name broken across a page break.
-			this.block.name = squash(`${this.block.name} ${text}`);
+			this.block.name = joinSquashed(this.block.name, text);
 		}
 	}
 
@@ -131,7 +131,7 @@ export class Part2Reader {
 		const arabic = thaiToArabicDigits(text);
 		const starts = [...arabic.matchAll(/(?<=^|\s)(\d+(?:\.\d+)+)(?=\s|$)/g)];
 		const lead = text.slice(0, starts[0]?.index ?? text.length).trim();
-		if (lead && this.mission) this.mission.text = squash(`${this.mission.text} ${lead}`);
+		if (lead && this.mission) this.mission.text = joinSquashed(this.mission.text, lead);
 		starts.forEach((m, k) => {
 			const end = starts[k + 1]?.index ?? text.length;
 			const body = text.slice(m.index + m[0].length, end).trim();
@@ -153,8 +153,8 @@ export class Part2Reader {
 		const split = splitProjects(text, expected);
 		if (split.lead) {
 			if (this.lastItem) {
-				this.lastItem.name = squash(`${this.lastItem.name} ${split.lead}`);
-				this.lastItem.lines = [...(this.lastItem.lines ?? []), at];
+				this.lastItem.name = joinSquashed(this.lastItem.name, split.lead);
+				(this.lastItem.lines ??= []).push(at);
 				if (itemKindOf(split.lead)) {
 					this.problems.push(issue.continuationLooksLikeProject(at, split.lead));
 				}

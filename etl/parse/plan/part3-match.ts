@@ -2,7 +2,12 @@ import type { ProjectPage } from '../common/project-pages.ts';
 import type { Check, Item, Problem, UnassignedAmount } from '../common/types.ts';
 import { toSatang } from './part2-model.ts';
 import * as issue from './problems.ts';
-import { MATCH_THRESHOLD, nameSimilarity, uniqueBestMatches } from '../../text/similarity.ts';
+import {
+	diceCoefficient,
+	MATCH_THRESHOLD,
+	matchKey,
+	uniqueBestMatches
+} from '../../text/similarity.ts';
 
 export interface Part3Match {
 	dimension: number | null;
@@ -130,14 +135,17 @@ export function matchPart3(
 				(varies ? '; the Part 2 amounts differ from year to year' : '')
 		});
 	}
+	// Keys once per name, not once per item × page (nameSimilarity would recompute both).
+	const pageKeys = named.map((p) => matchKey(p.name!));
 	items.forEach((item, k) => {
 		if (matchedItems.has(k)) return;
 		// The nearest page, so that a reader can see how close the spelling came.
 		let nearest: { nameLine: number | null; similarity: number } | null = null;
-		for (const page of named) {
+		const key = matchKey(item.name);
+		for (const [j, page] of named.entries()) {
 			if (item.dimension !== null && page.dimension !== null && page.dimension !== item.dimension)
 				continue;
-			const similarity = round3(nameSimilarity(item.name, page.name!));
+			const similarity = round3(diceCoefficient(key, pageKeys[j]!));
 			if (!nearest || similarity > nearest.similarity)
 				nearest = { nameLine: page.nameLine, similarity };
 		}

@@ -7,6 +7,7 @@ import { readNarrative } from './narrative.ts';
 import { reportTable } from './report-table.ts';
 import { chooseSummary, copiesAgree, summaryChecks } from './summary-checks.ts';
 import { readSummaries } from './summary.ts';
+import { append } from '../common/append.ts';
 
 /**
  * The E-PlanNACC progress report: a narrative (one entry per project, numbered its own way), the
@@ -26,7 +27,7 @@ export function parseProgressReport(src: SourceText): KindParse {
 
 	const summaries = readSummaries(src);
 	if (summaries.length === 0) problems.push(reportIssue('missing_summary', null, {}));
-	checks.push(...copiesAgree(summaries, main?.fiscalYear ?? null));
+	append(checks, copiesAgree(summaries, main?.fiscalYear ?? null));
 	const chosen = main && chooseSummary(summaries, main);
 	if (main && chosen) {
 		const { summary, reason } = chosen;
@@ -36,15 +37,15 @@ export function parseProgressReport(src: SourceText): KindParse {
 			summaryChoice: reason,
 			summary: values
 		});
-		checks.push(...summaryChecks(summary, main));
+		append(checks, summaryChecks(summary, main));
 	}
 
 	const firstTable = scan.tables[0]?.title.line ?? src.lines.length + 1;
 	const end = Math.min(firstTable, summaries[0]?.line ?? firstTable);
 	const narrative = readNarrative(src, end);
 	const matched = matchNarrative(narrative, main);
-	checks.push(...matched.checks);
-	problems.push(...matched.problems);
+	append(checks, matched.checks);
+	append(problems, matched.problems);
 
 	const first = scan.tables[0];
 	return {

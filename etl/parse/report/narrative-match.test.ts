@@ -39,4 +39,12 @@ describe('bestMatch', () => {
 		expect(bestMatch('กิจกรรมกข', twins)).toBeNull();
 		expect(bestMatch('โครงการอบรมคุณธรรม', [item(1, 'มาตรการจัดการเรื่องร้องเรียน')])).toBeNull();
 	});
+	it('scores items sharing a key once: twins tie, a better name after them still wins', () => {
+		const twins = [item(1, 'กิจกรรม ก ข ค'), item(2, 'กิจกรรม “ก ข ค”')];
+		expect(bestMatch('กิจกรรมกขค', twins)).toBeNull();
+		const m = bestMatch('กิจกรรมกขคง', [...twins, item(3, 'กิจกรรม ก ข ค ง')]);
+		expect([m?.item.ordinal, m?.score]).toEqual([3, 1]);
+		const copies = Array.from({ length: 50_000 }, (_, k) => item(k + 1, 'มาตรการ NO Gift Policy'));
+		expect(bestMatch('มาตรการ NO Gift Policy', copies)).toBeNull();
+	});
 });

@@ -18,25 +18,39 @@ export function dice(a: string, b: string): number {
 	return diceCoefficient(nameKey(a), nameKey(b));
 }
 
-// Each item's key, computed once per item rather than once per comparison (n × m).
-const itemKeys = new WeakMap<Item, string>();
-function keyOf(item: Item): string {
-	let k = itemKeys.get(item);
-	if (k === undefined) itemKeys.set(item, (k = nameKey(item.name)));
-	return k;
+// The items grouped by key, once per table rather than once per comparison (n × m): items that
+// share a key score alike, so a key is scored once however many items carry it (100,000 copies
+// of one row made 5,000,000 comparisons, tests/fuzz/regressions.test.ts).
+const groupsByItems = new WeakMap<readonly Item[], Array<{ key: string; items: Item[] }>>();
+function groupsOf(items: readonly Item[]) {
+	let groups = groupsByItems.get(items);
+	if (groups) return groups;
+	const byKey = new Map<string, Item[]>();
+	for (const item of items) {
+		const key = nameKey(item.name);
+		const group = byKey.get(key);
+		if (group) group.push(item);
+		else byKey.set(key, [item]);
+	}
+	groups = [...byKey].map(([key, items]) => ({ key, items }));
+	groupsByItems.set(items, groups);
+	return groups;
 }
 
-/** The item whose name is most similar, if it reaches MIN_SIMILARITY and no other item ties. */
+/**
+ * The item whose name is most similar, if it reaches MIN_SIMILARITY and no other item ties (two
+ * items with one key always tie).
+ */
 export function bestMatch(name: string, items: readonly Item[]) {
 	const key = nameKey(name);
 	let best: { item: Item; score: number } | null = null;
 	let tie = false;
-	for (const item of items) {
-		const other = keyOf(item);
+	for (const group of groupsOf(items)) {
 		// A pair that cannot reach the threshold can be neither the match nor a tie with it.
-		if (diceUpperBound(key, other) < MIN_SIMILARITY) continue;
-		const score = diceCoefficient(key, other);
-		if (best === null || score > best.score) [best, tie] = [{ item, score }, false];
+		if (diceUpperBound(key, group.key) < MIN_SIMILARITY) continue;
+		const score = diceCoefficient(key, group.key);
+		const many = group.items.length > 1;
+		if (best === null || score > best.score) [best, tie] = [{ item: group.items[0]!, score }, many];
 		else if (score === best.score) tie = true;
 	}
 	return best && best.score >= MIN_SIMILARITY && !tie ? best : null;

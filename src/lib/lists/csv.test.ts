@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvField, neutralise, parseCsv, toCsv } from './csv.ts';
 
 const SEED = 20250607;
-const FORMULA = /^[=+\-@\t\r＝＋－＠]/;
+/**
+ * The oracle, written apart from csv.ts: what a lenient importer may run. It drops leading
+ * whitespace and NUL (trimming importers), then looks for a formula trigger; TAB, CR and NUL
+ * count as triggers in first place (OWASP, ASVS 1.2.10).
+ */
+function runsAsFormula(cell: string): boolean {
+	if (['\t', '\r', '\u0000'].includes(cell.charAt(0))) return true;
+	// eslint-disable-next-line no-control-regex -- NUL is what it drops
+	const trimmed = cell.replace(/^[\s\u0000]+/u, '');
+	return ['=', '+', '-', '@', '＝', '＋', '－', '＠'].includes(trimmed.charAt(0));
+}
 
 describe('csvField', () => {
 	it('writes numbers plain, null empty, booleans as words', () => {
@@ -47,6 +57,21 @@ describe('csvField', () => {
 			"'=x",
 			'a=b'
 		]);
+		// After leading whitespace (a trimming importer), and NUL (ASVS 1.2.10).
+		expect(
+			[' =1+1', '\u00a0-5', '\u3000@x', '\n+1', '\u0000x', '\u0000=1', '  x', ' a=b'].map(
+				neutralise
+			)
+		).toEqual([
+			"' =1+1",
+			"'\u00a0-5",
+			"'\u3000@x",
+			"'\n+1",
+			"'\u0000x",
+			"'\u0000=1",
+			'  x',
+			' a=b'
+		]);
 		expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
 		expect(csvField('\rcmd')).toBe('"\'\rcmd"');
 	});
@@ -69,7 +94,25 @@ describe('toCsv', () => {
 		const cell = fc.oneof(
 			fc.string({ unit: 'grapheme' }),
 			fc.string({
-				unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', '＝', 'ก', 'a', ' ')
+				unit: fc.constantFrom(
+					'=',
+					'+',
+					'-',
+					'@',
+					'\t',
+					'\r',
+					'\n',
+					'"',
+					',',
+					'＝',
+					'＠',
+					'ก',
+					'a',
+					' ',
+					'\u00a0',
+					'\u3000',
+					'\u0000'
+				)
 			}),
 			fc.string()
 		);
@@ -83,12 +126,12 @@ describe('toCsv', () => {
 					const parsed = parseCsv(toCsv(header, padded));
 					expect(parsed).toEqual([header, ...padded.map((r) => r.map(neutralise))]);
 					for (const row of parsed)
-						for (const value of row) expect(FORMULA.test(value)).toBe(false);
+						for (const value of row) expect(runsAsFormula(value)).toBe(false);
 					// Nothing is lost: the quote prefix is the only change.
 					parsed.slice(1).forEach((row, r) =>
 						row.forEach((value, c) => {
 							const original = padded[r]![c]!;
-							expect(FORMULA.test(original) ? value.slice(1) : value).toBe(original);
+							expect(runsAsFormula(original) ? value.slice(1) : value).toBe(original);
 						})
 					);
 				}

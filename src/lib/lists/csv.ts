@@ -4,14 +4,17 @@
  *
  * Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @
  * (and TAB or CR, which some strip before looking), and Excel treats the full-width forms
- * ＝ ＋ － ＠ the same. Such a text cell gets a leading single quote, so it shows as text.
+ * ＝ ＋ － ＠ the same. OWASP ASVS 5.0 (1.2.10) adds NUL; and since importers differ on trimming
+ * (LibreOffice's "Trim spaces", Sheets), a trigger after leading whitespace counts too:
+ * " =HYPERLINK(…)" is quoted. Such a text cell gets a leading single quote, so it shows as text.
  * Numbers are written by the caller as plain numbers (a negative amount is a number, not text,
  * so it is not escaped); only strings pass through `neutralise`.
  */
 export const BOM = '\uFEFF';
 export const EOL = '\r\n';
 
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+// eslint-disable-next-line no-control-regex -- NUL, TAB and CR are among the triggers
+const FORMULA_START = /^(?:[\t\r\u0000]|[\s\u0000]*[=+\-@＝＋－＠])/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 

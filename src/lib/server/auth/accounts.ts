@@ -46,6 +46,8 @@ export async function addUser(db: Database, input: NewUser): Promise<Outcome> {
 	if (!provinces.ok) return provinces;
 	if (await findAccountByName(db, username)) return refuse('username_taken', username);
 	const now = input.now ?? new Date();
+	// Two adds of one name at once both pass the lookup above (PostgreSQL): the unique index
+	// decides, and the one that loses is told so instead of failing with a 500.
 	const [created] = await db
 		.insert(users)
 		.values({
@@ -56,8 +58,9 @@ export async function addUser(db: Database, input: NewUser): Promise<Outcome> {
 			createdAt: now,
 			updatedAt: now
 		})
+		.onConflictDoNothing({ target: users.username })
 		.returning({ id: users.id });
-	if (!created) throw new Error(`insert into users returned no row for ${username}`);
+	if (!created) return refuse('username_taken', username);
 	if (provinces.codes.length > 0) {
 		await db
 			.insert(userProvinces)
@@ -77,7 +80,7 @@ export async function disableUser(
 	username: string,
 	now: Date = new Date()
 ): Promise<Outcome> {
-	const record = await findAccountByName(db, normalizeUsername(username));
+	const record = await lockAccount(db, username);
 	if (!record) return refuse('unknown_user', username);
 	if (record.role === 'admin' && (await isLastAdmin(db, record))) {
 		return refuse('last_admin', record.username);
@@ -95,7 +98,7 @@ export async function enableUser(
 	username: string,
 	now: Date = new Date()
 ): Promise<Outcome> {
-	const record = await findAccountByName(db, normalizeUsername(username));
+	const record = await lockAccount(db, username);
 	if (!record) return refuse('unknown_user', username);
 	await db.update(users).set({ disabledAt: null, updatedAt: now }).where(eq(users.id, record.id));
 	return found(db, record.username);
@@ -108,7 +111,7 @@ export async function setPassword(
 	password: string,
 	now: Date = new Date()
 ): Promise<Outcome> {
-	const record = await findAccountByName(db, normalizeUsername(username));
+	const record = await lockAccount(db, username);
 	if (!record) return refuse('unknown_user', username);
 	const policy = checkPasswordPolicy(password);
 	if (!policy.ok) return asRefusal(policy);
@@ -127,7 +130,7 @@ export async function setProvinces(
 	codes: readonly string[],
 	now: Date = new Date()
 ): Promise<Outcome> {
-	const record = await findAccountByName(db, normalizeUsername(username));
+	const record = await lockAccount(db, username);
 	if (!record) return refuse('unknown_user', username);
 	const checked = await checkProvinces(db, record.role, codes);
 	if (!checked.ok) return checked;
@@ -148,7 +151,7 @@ export async function setRole(
 	provinces?: readonly string[],
 	now: Date = new Date()
 ): Promise<Outcome> {
-	const record = await findAccountByName(db, normalizeUsername(username));
+	const record = await lockAccount(db, username);
 	if (!record) return refuse('unknown_user', username);
 	if (!isRole(role)) return refuse('role_invalid', role);
 	if (record.role === 'admin' && role !== 'admin' && (await isLastAdmin(db, record))) {
@@ -164,6 +167,19 @@ export async function setRole(
 
 export function isRole(value: string): value is Role {
 	return (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * The account a write changes, its row locked until the transaction ends: two admins changing
+ * one account at once take turns (PostgreSQL; PGlite runs one transaction at a time), and the
+ * second reads what the first wrote. Unlocked, two set-provinces raced to the primary key of
+ * user_provinces (a 500, seen on PostgreSQL) or, with disjoint sets, could leave their union
+ * (neither DELETE sees the other's new rows).
+ */
+async function lockAccount(db: Database, username: string): Promise<AccountRecord | null> {
+	const name = normalizeUsername(username);
+	await db.select({ id: users.id }).from(users).where(eq(users.username, name)).for('update');
+	return findAccountByName(db, name);
 }
 
 async function replaceProvinces(db: Database, userId: number, codes: string[]): Promise<void> {

@@ -10,10 +10,6 @@
 -- A correlated EXISTS gives the planner both ways (an index probe per row, or the same hashed
 -- subplan for a scan of the whole table): that statement now takes 2.7 ms, and a national
 -- scan of plan_items still hashes the documents once (bench/load.ts, hardening campaign 6).
--- The price, on national lists (serial, JIT off, 2 shared cores): not_done's first page 1.0–1.9 s
--- (was 1.5 s), zero_budget's 5.6 s (was 4.2–4.5 s; the planner probes plan_item_budgets' 893,870
--- rows one by one) and no parallel workers (the old plan took 3.3 s with two): whole-country
--- passes are kept per data version and run two at a time anyway (src/lib/server/db/heavy.ts).
 DO $$
 DECLARE
 	t text;

@@ -1,0 +1,2 @@
+ALTER TABLE "load_runs" DROP CONSTRAINT "load_runs_status_check";--> statement-breakpoint
+ALTER TABLE "load_runs" ADD CONSTRAINT "load_runs_status_check" CHECK ("load_runs"."status" in ('running', 'completed', 'failed', 'aborted'));

@@ -1,0 +1,3 @@
+import { registerStaleRunsSuite } from './stale-runs.suite.ts';
+
+registerStaleRunsSuite('postgres');

@@ -1,0 +1,3 @@
+import { registerIsolationSuite } from './isolation/suite.ts';
+
+registerIsolationSuite('pglite');
