@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Scope } from '../extracts/scope-where.ts';
 import { heavy, heavyLoad } from './heavy.ts';
+
+const NATIONAL: Scope = { kind: 'national' };
 
 /** A task that runs until released, recording when it started. */
 function task(name: string, started: string[]) {
@@ -7,7 +10,7 @@ function task(name: string, started: string[]) {
 	const done = new Promise<string>((resolve, reject) => {
 		release = (fail) => (fail ? reject(new Error(name)) : resolve(name));
 	});
-	const result = heavy(async () => {
+	const result = heavy(NATIONAL, async () => {
 		started.push(name);
 		return done;
 	});
@@ -33,5 +36,15 @@ describe('heavy (the bulkhead)', () => {
 		d!.release();
 		expect(await Promise.all([b!.result, c!.result, d!.result])).toEqual(['b', 'c', 'd']);
 		expect(heavyLoad()).toEqual({ running: 0, waiting: 0 });
+	});
+
+	it('never holds back a province scope', async () => {
+		const started: string[] = [];
+		const national = ['a', 'b', 'c'].map((n) => task(n, started));
+		const province = heavy({ kind: 'provinces', codes: ['30'] }, async () => 'officer');
+		expect(await province).toBe('officer');
+		expect(heavyLoad()).toEqual({ running: 2, waiting: 1 });
+		for (const t of national) t.release();
+		expect(await Promise.all(national.map((t) => t.result))).toEqual(['a', 'b', 'c']);
 	});
 });

@@ -36,6 +36,6 @@ export function cachedViewFigures(
 	filters: ViewFilters
 ): Promise<ViewFigures> {
 	return memoize(run, scope, `figures:${viewKey(filters)}`, () =>
-		heavy(() => run((db) => buildViewFigures(db, scope, filters)))
+		heavy(scope, () => run((db) => buildViewFigures(db, scope, filters)))
 	);
 }

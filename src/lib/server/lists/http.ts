@@ -41,7 +41,7 @@ export async function serveList(
 	const bad = unknownProvinces(request.filters);
 	if (bad) return refuse(bad);
 	const query = { ...request, lang };
-	return heavy(() => run((db) => serveExport(db, scope, request, query, lang, cap)));
+	return heavy(scope, () => run((db) => serveExport(db, scope, request, query, lang, cap)));
 }
 
 /** Every row of the view as CSV or Arrow, in one transaction. */

@@ -45,7 +45,7 @@ export async function loadListPage(
 		run,
 		scope,
 		`list-count:${request.list}:${view}`,
-		() => heavy(() => run((db) => countList(db, scope, query)))
+		() => heavy(scope, () => run((db) => countList(db, scope, query)))
 	);
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (request.page > pageCount) {
@@ -62,7 +62,7 @@ export async function loadListPage(
 		run,
 		scope,
 		`list-page:${request.list}:${view}:${request.sort}:${request.dir}:${lang}:${request.page}`,
-		() => heavy(() => run((db) => fetchList(db, scope, query, request.page)))
+		() => heavy(scope, () => run((db) => fetchList(db, scope, query, request.page)))
 	);
 	return {
 		ok: true,

@@ -21,7 +21,7 @@ export function cachedRanking(run: Runner, scope: Scope, filters: ViewFilters): 
 		run,
 		scope,
 		viewKey(filters),
-		() => heavy(() => run((db) => buildRanking(db, scope, filters))),
+		() => heavy(scope, () => run((db) => buildRanking(db, scope, filters))),
 		RANKINGS
 	);
 }

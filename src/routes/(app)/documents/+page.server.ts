@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
 	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
 	const result = await extracts.memoize(run, scope, key, () =>
-		heavy(() => run((db) => listDocuments(db, scope, filter, page)))
+		heavy(scope, () => run((db) => listDocuments(db, scope, filter, page)))
 	);
 	return { lang, ...result, filter };
 };
