@@ -39,7 +39,11 @@ export interface HostCheckOptions {
  */
 export function normaliseHost(hostname: string): string {
 	const h = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-	return h.toLowerCase().replace(/\.+$/, '');
+	// A loop, not /\.+$/: that regex is quadratic on a long run of dots followed by anything
+	// else (each start position scans the run again), as the regex campaign found.
+	let end = h.length;
+	while (end > 0 && h.charCodeAt(end - 1) === 0x2e) end--;
+	return h.slice(0, end).toLowerCase();
 }
 
 export async function checkHost(
