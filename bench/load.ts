@@ -4,7 +4,8 @@
  *   createdb -h 127.0.0.1 -U postgres -T sujarit_bench sujarit_load   # nobody on sujarit_bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sujarit_load npm run bench:load [-- --quick]
  *
- * 1. reads the LAOs, documents, years and releases (publishing one if there is none), and makes
+ * 1. analyses the copy if it has no planner statistics, reads the LAOs, documents, years and
+ *    releases (publishing one if there is none), and makes
  *    the cast's accounts through `npm run users` (20 officers over PROVINCE_SETS, 20 analysts,
  *    5 admins; 5 anonymous readers need none);
  * 2. starts the server on core 0 (`taskset -c 0 node --import ./bench/lib/event-loop-delay.js
@@ -30,7 +31,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, waitIdle, type App } from './lib/app.ts';
 import { eldWindow } from './lib/load/eld.ts';
-import { ensureAccounts, ensureRelease, readFixtures } from './lib/load/fixtures.ts';
+import {
+	ensureAccounts,
+	ensureRelease,
+	ensureStatistics,
+	readFixtures
+} from './lib/load/fixtures.ts';
 import type { GeneratorConfig, GeneratorResult } from './lib/load/generator.ts';
 import { classTable, kindTable, stepTable, targetRows, TARGETS } from './lib/load/report.ts';
 import { cast, type LoadUser } from './lib/load/scenario.ts';
@@ -71,7 +77,12 @@ function cpusAllowed(pid: number): string {
 
 function gitCommit() {
 	const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
-	const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+	// Results of earlier runs are no change to the code measured.
+	const dirty = spawnSync(
+		'git',
+		['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'],
+		{ cwd: ROOT, encoding: 'utf8' }
+	);
 	return { commit: head.stdout.trim(), dirty: dirty.stdout.trim().length > 0 };
 }
 
@@ -167,6 +178,7 @@ async function main() {
 	const eldFile = join(dir, 'eld.json');
 
 	process.stdout.write(`▶ database ${new URL(DATABASE_URL).pathname.slice(1)}\n`);
+	if (await ensureStatistics()) process.stdout.write('  no planner statistics: analysed\n');
 	process.stdout.write(`  ${ensureRelease(ROOT).split('\n').at(-1)}\n`);
 	const { fixtures, register } = await readFixtures();
 	const sets = PROVINCE_SETS.filter((set) => set.every((p) => (fixtures.laos[p]?.length ?? 0) > 0));
