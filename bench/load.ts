@@ -234,7 +234,7 @@ async function main() {
 			'mixed'
 		).mixed!;
 		const afterMixed = await eldWindow(app.pid, eldFile);
-		const quietAfterMixedMs = await waitIdle(app.pid);
+		const quietAfterMixedMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 
 		process.stdout.write(
 			`▶ stepped run: ${PLAN.steps.join(', ')} connections, ${PLAN.stepMs / 1000} s each\n`
