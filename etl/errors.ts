@@ -88,6 +88,12 @@ export const ISSUES = {
 		th: 'ช่องงบประมาณไม่ใช่จำนวนเงิน',
 		en: 'an amount cell is not an amount'
 	},
+	bad_year: {
+		area: 'document',
+		severity: 'error',
+		th: 'ปีในชื่อตารางไม่ใช่ปี พ.ศ. ที่เป็นไปได้',
+		en: 'a table title names an impossible year'
+	},
 	bad_dimension: {
 		area: 'document',
 		severity: 'error',

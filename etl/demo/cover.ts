@@ -28,7 +28,14 @@ export function coverLines(lao: DocLao): string[] {
  */
 export function baht(value: number): string {
 	const [int, dec] = (Math.round(value * 100) / 100).toFixed(2).split('.');
-	return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec}`;
+	const sign = int!.startsWith('-') ? '-' : '';
+	const digits = int!.slice(sign.length);
+	// Groups of three from the right, by slicing: the usual /\B(?=(\d{3})+(?!\d))/g tries the
+	// lookahead from every position, quadratic in the digits (tests/fuzz/regex.test.ts).
+	const groups: string[] = [];
+	for (let end = digits.length; end > 0; end -= 3)
+		groups.unshift(digits.slice(Math.max(0, end - 3), end));
+	return `${sign}${groups.join(',')}.${dec}`;
 }
 
 /** `thaiAmount(1200000)` → "๑,๒๐๐,๐๐๐"; 0 → "-" (Part 2 tables write a zero budget as a dash). */

@@ -125,7 +125,7 @@ describe('every document parses to its intended kind and verdict (seed 1, N = 30
 
 describe('amount formatting', () => {
 	it('baht() writes what formatBaht writes; thaiAmount writes Part 2 cells', () => {
-		const values = [0, 5, 1000, 185_000, 1_234_567.5, 99.99];
+		const values = [0, 5, 1000, 185_000, 1_234_567.5, 99.99, -1234.5, 999_999_999_999];
 		expect(values.map(baht)).toEqual(values.map(formatBaht));
 		expect([thaiAmount(0), thaiAmount(1_200_000)]).toEqual(['-', '๑,๒๐๐,๐๐๐']);
 	});

@@ -22,7 +22,7 @@ export function parseBaht(cell: string): Baht | null {
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/^(?:งบประมาณ\s*)?(?:จำนวน\s*)?/, '')
-		.replace(/\s*บาท\s*$/, '')
+		.replace(/(?<!\s)\s*บาท\s*$/, '')
 		.trim();
 	if (NO_BUDGET.test(t)) return { value: 0, satang: 0, explicitZero: true };
 	t = t.replace(/\.-$/, '').replace(/\.$/, '');

@@ -112,6 +112,22 @@ const PINS: Pin[] = [
 		sha256: '1c27a41b2d3a5ab938c5bef5c1b9b09aa0f6f73c6a096f6524e693dca7f2b933',
 		verdict: 'quarantined',
 		reasons: [[20_001, 'too_many_lines']]
+	},
+	{
+		name: 'report-titled-year-2999',
+		was: 'a report whose title read พ.ศ. 2999 was accepted, its facts keyed to fiscal year 2999',
+		case: {
+			seed: 'pao-ang-thong_report-2566.txt',
+			lineOps: [
+				{ op: 'delete', at: { pool: 'row', k: 276796 }, count: 2 },
+				{ op: 'delete', at: { pool: 'row', k: 9764 }, count: 2 },
+				{ op: 'year', at: { pool: 'key', k: 534284 }, year: 2999 }
+			],
+			byteOps: [{ op: 'eol', style: 'crlf', salt: 0 }]
+		},
+		sha256: '66eae9efcf41f4dac1b34d83bf82125c325c2f544cfe90f5b9d149da9d3257a0',
+		verdict: 'quarantined',
+		reasons: [[1152, 'bad_year']]
 	}
 ];
 

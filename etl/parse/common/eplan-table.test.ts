@@ -175,6 +175,18 @@ describe('issuer', () => {
 const TITLE = 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568 ของ เทศบาลตำบลทดสอบ';
 
 describe('scanEplanTables', () => {
+	it('refuses a title year no plan can have, once per title, at the title line', () => {
+		const title = 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ๒๙๙๙ ของ เทศบาลเมืองพิชัย';
+		const page = [ANNUAL_HEADER.join(T), QUARTER_ROW.join(T)];
+		const row = ['1', 'โครงการ ก', '1', '0.00', '✓', '', '', '', ''].join(T);
+		const total = ['รวมทั้งสิ้น', '', '', '0.00', '1', '0', '0', '0', ''].join(T);
+		const src = source([title, ...page, row, title, ...page, total]);
+		const { tables, problems } = scanEplanTables(src, 'annual');
+		expect([
+			tables.map((t) => t.title.fiscalYear),
+			problems.map((p) => [p.line, p.code, p.found])
+		]).toEqual([[2999], [[1, 'bad_year', 2999]]]);
+	});
 	it('joins pages that repeat the title and header, and closes at the total row', () => {
 		const src = source([
 			TITLE, // 1

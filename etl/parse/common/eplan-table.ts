@@ -1,4 +1,5 @@
 import { parseBaht } from '../../text/baht.ts';
+import { isPlausibleBeYear, MAX_BE_YEAR, MIN_BE_YEAR } from '../../text/be-year.ts';
 import { squash } from '../../text/canonical.ts';
 import { isDimensionHeaderCell } from '../../text/ocr.ts';
 import { parseThaiDate } from '../../text/thai-date.ts';
@@ -101,6 +102,11 @@ export const TABLE_ISSUES = {
 		'Line {line} is inside the table but is not a row.',
 		'บรรทัด {line} ไม่ใช่แถวของตาราง'
 	],
+	bad_year: [
+		'error',
+		'The table title names the year {year}: not a Buddhist Era year of these plans ({min}–{max}).',
+		'ชื่อตารางระบุปี {year} ซึ่งไม่ใช่ปี พ.ศ. ของแผนเหล่านี้ ({min}–{max})'
+	],
 	missing_grand_total: [
 		'error',
 		'The table "{title}" ends at line {line} without its รวมทั้งสิ้น row.',
@@ -111,8 +117,10 @@ export const TABLE_ISSUES = {
 const issue = issuer(TABLE_ISSUES);
 
 const ANNUAL_TITLE = /^แผนปฏิบัติการป้องกันการทุจริต\s*พ\.ศ\.\s*(\d{4})\s*ของ\s*(.+)$/;
+// The name is `\S(?:.*?\S)?`, not `.+?`: a lazy dot next to `\s*` can share every space with it,
+// and a long run of spaces then took cubic time (tests/fuzz/regex.test.ts).
 const REPORT_TITLE =
-	/^รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต\s*ของ\s*(.+?)\s*พ\.ศ\.\s*(\d{4})\s*(รอบ\s*\d+\s*เดือน)?$/;
+	/^รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต\s*ของ\s*(\S(?:.*?\S)?)\s*พ\.ศ\.\s*(\d{4})\s*(รอบ\s*\d+\s*เดือน)?$/;
 
 /** Reads an E-PlanNACC table title of the given kind, or null. */
 export function readTitle(text: string, at: number, kind: EplanKind): EplanTitle | null {
@@ -246,10 +254,19 @@ export function scanEplanTables(src: SourceText, kind: EplanKind) {
 		if (o) tables.push({ ...o.table, lines: [o.table.title.line, o.last] });
 		open = null;
 	};
+	const badYears = new Set<string>();
 	for (let n = 1; n <= src.lines.length; n++) {
 		const text = line(src, n);
 		if (squash(text) === '') continue;
 		const t = readTitle(text, n, kind);
+		// A year such as 2999 or 0000 would key every fact of the table: refused, once per title
+		// (found by fuzzing: a report titled พ.ศ. 2999 was accepted, tests/fuzz/regressions.test.ts).
+		if (t && !isPlausibleBeYear(t.fiscalYear) && !badYears.has(t.text)) {
+			badYears.add(t.text);
+			const vars = { year: t.fiscalYear, min: MIN_BE_YEAR, max: MAX_BE_YEAR };
+			const expected = `${MIN_BE_YEAR}–${MAX_BE_YEAR}`;
+			problems.push(issue('bad_year', n, vars, { expected, found: t.fiscalYear }));
+		}
 		if (t && open?.table.title.text !== t.text) close();
 		if (t) title = t;
 		if (t) continue;

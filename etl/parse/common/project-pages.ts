@@ -49,7 +49,8 @@ const KIND = /^(?:โครงการ|กิจกรรม|มาตรกา
 
 /** "๓. วัตถุประสงค์" → { num: 3, title }; "๔.๒.๔ …" and "๓. แต่งตั้ง…" are not headings. */
 function sectionOf(text: string): { num: number; title: string } | null {
-	const m = /^(\d{1,2})\s*\.(?!\d)\s*(.+)$/.exec(thaiToArabicDigits(text));
+	// `\s*(\S.*)`, not `\s*(.+)`: the two could share a run of spaces (quadratic, regex.test.ts).
+	const m = /^(\d{1,2})\s*\.(?!\d)\s*(\S.*)$/.exec(thaiToArabicDigits(text));
 	if (!m) return null;
 	const title = m[2]!;
 	if (!SECTION_TITLES.some((t) => title.startsWith(t))) return null;
@@ -77,7 +78,9 @@ export function pageName(text: string): string | null {
 function pageAmount(text: string): { value: number; explicitZero: boolean } | null {
 	const whole = parseBaht(text);
 	if (whole) return { value: whole.value, explicitZero: whole.explicitZero };
-	const m = /([๐-๙\d][๐-๙\d,]*(?:\.[๐-๙\d]{1,2})?)\s*(?:\.-)?\s*บาท/.exec(text);
+	// Starts only where a run of digits starts, and "\s* .- \s*" cannot split one run of spaces
+	// two ways: a line of digits (or of spaces) not followed by บาท was quadratic (regex.test.ts).
+	const m = /(?<![๐-๙\d,])([๐-๙\d][๐-๙\d,]*(?:\.[๐-๙\d]{1,2})?)\s*(?:\.-\s*)?บาท/.exec(text);
 	const b = m ? parseBaht(m[1]!) : null;
 	if (b) return { value: b.value, explicitZero: false };
 	if (/ไม่(?:ได้)?ใช้งบประมาณ|ไม่มีงบประมาณ/.test(text)) return { value: 0, explicitZero: true };

@@ -14,7 +14,7 @@ export function readAmountCell(cell: string): AmountCell {
 	if (text === '') return { kind: 'empty' };
 	const one = parseBaht(text);
 	if (one) return { kind: 'amounts', amounts: [one] };
-	const many = parseBahtList(text.replace(/\s*บาท(?=\s|$)/g, ''));
+	const many = parseBahtList(text.replace(/(?<!\s)\s*บาท(?=\s|$)/g, ''));
 	if (many && many.length > 0) return { kind: 'amounts', amounts: many };
 	return { kind: 'bad', text };
 }

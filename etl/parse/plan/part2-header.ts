@@ -36,10 +36,10 @@ export function isSecondHeaderRow(cells: readonly string[]): boolean {
 	for (const c of cells) {
 		const t = squash(c);
 		if (t === '') continue;
-		// An amount written without separators ("๕๐๐๐๐") must not pass for a header.
-		const m = /^(?:ปี\s*)?(?:พ\.ศ\.\s*)?([๐-๙0-9]{4})?\s*(งบประมาณ)?\s*(?:\(?\s*บาท\s*\)?)?$/.exec(
-			t
-		);
+		// An amount written without separators ("๕๐๐๐๐") must not pass for a header. `t` is squashed,
+		// so words are one space apart at most: ` ?` where `\s*` let neighbouring optional words
+		// share a run of spaces in every way (cubic on a long run, tests/fuzz/regex.test.ts).
+		const m = /^(?:ปี ?)?(?:พ\.ศ\. ?)?([๐-๙0-9]{4})? ?(งบประมาณ)? ?(?:\(? ?บาท ?\)?)?$/.exec(t);
 		if (!m) return false;
 		if (m[1] === undefined && m[2] === undefined) return false;
 		if (m[1] !== undefined && findBeYears(m[1]).length !== 1) return false;

@@ -244,7 +244,8 @@ export class Part2Reader {
 
 	private onTotal(row: Row, kind: 'sub' | 'grand', labelCells: string[]): void {
 		const countCell = labelCells.find((c) => /โครงการ/.test(c)) ?? '';
-		const count = /([๐-๙\d,]+)\s*โครงการ/.exec(countCell);
+		// From the start of a run of digits only: from inside one, each start rescanned the run.
+		const count = /(?<![๐-๙\d,])([๐-๙\d,]+)\s*โครงการ/.exec(countCell);
 		const total: DeclaredTotal = {
 			line: row.line,
 			itemCount: count ? parseThaiInt(count[1]!) : null,

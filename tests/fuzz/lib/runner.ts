@@ -12,10 +12,9 @@
  * The worker's stack is the main thread's size (~1 MB, Node's default), not a worker's 4 MB: a
  * stack overflow the CLI would hit must not pass here.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ParseReport } from '../../../etl/parse/common/types.ts';
+import { request, startTsWorker } from './ts-worker.ts';
 
 export interface WorkerRequest {
 	id: number;
@@ -34,17 +33,9 @@ export type Outcome =
 	| { type: 'crash'; error: Crash; ms: number; cpuMs: number; retried: boolean }
 	| { type: 'timeout'; ms: number; cpuMs: number | null; retried: boolean };
 
-/** The worker is TypeScript: it registers tsx itself (Node 20 workers do not inherit hooks). */
-function bootstrap(): string {
-	const require = createRequire(import.meta.url);
-	const tsxRoot = require.resolve('tsx/package.json').replace(/package\.json$/, '');
-	const api = pathToFileURL(`${tsxRoot}dist/esm/api/index.mjs`).href;
-	const entry = new URL('./parse-worker.ts', import.meta.url).href;
-	return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-}
-
 /** Node's main-thread stack (V8's default --stack-size, 984 KB). */
 const MAIN_STACK_MB = 984 / 1024;
+const ENTRY = new URL('./parse-worker.ts', import.meta.url);
 
 type Attempt =
 	| { type: 'report'; report: ParseReport; ms: number; cpuMs: number }
@@ -54,8 +45,7 @@ type Attempt =
 export class ParseRunner {
 	readonly limitMs: number;
 	readonly graceFactor: number;
-	private worker: Worker | null = null;
-	private ready: Promise<Worker> | null = null;
+	private worker: Promise<Worker> | null = null;
 	private nextId = 0;
 
 	constructor(options: { limitMs?: number; graceFactor?: number } = {}) {
@@ -63,61 +53,19 @@ export class ParseRunner {
 		this.graceFactor = options.graceFactor ?? 10;
 	}
 
-	private start(): Promise<Worker> {
-		this.ready ??= new Promise<Worker>((resolve, reject) => {
-			const worker = new Worker(bootstrap(), {
-				eval: true,
-				resourceLimits: { stackSizeMb: MAIN_STACK_MB }
-			});
-			const onError = (e: Error) => reject(e);
-			worker.once('error', onError);
-			worker.once('message', (m: WorkerReply) => {
-				worker.off('error', onError);
-				if (m.type !== 'ready') reject(new Error(`unexpected first message ${m.type}`));
-				this.worker = worker;
-				resolve(worker);
-			});
-		});
-		return this.ready;
-	}
-
 	private async attempt(bytes: Uint8Array, wallMs: number): Promise<Attempt> {
-		const worker = await this.start();
-		const id = this.nextId++;
+		this.worker ??= startTsWorker(ENTRY, { stackSizeMb: MAIN_STACK_MB });
+		const worker = await this.worker;
 		const copy = bytes.slice();
-		return new Promise<Attempt>((resolve) => {
-			const started = performance.now();
-			const done = (outcome: Attempt) => {
-				clearTimeout(timer);
-				worker.off('message', onMessage);
-				worker.off('error', onError);
-				worker.off('exit', onExit);
-				resolve(outcome);
-			};
-			const timer = setTimeout(() => {
-				void this.kill();
-				done({ type: 'killed', ms: performance.now() - started });
-			}, wallMs);
-			const onMessage = (m: WorkerReply) => {
-				if (m.id !== id || m.type === 'ready') return;
-				done(m);
-			};
-			// An error escaping the worker (out of memory...) is a crash too; the worker is gone.
-			const onError = (e: Error) => {
-				void this.kill();
-				const error = { name: e.name, message: e.message, stack: e.stack ?? '' };
-				done({ type: 'crash', error, ms: performance.now() - started, cpuMs: 0 });
-			};
-			const onExit = (code: number) => {
-				void this.kill();
-				const error = { name: 'WorkerExit', message: `worker exited with ${code}`, stack: '' };
-				done({ type: 'crash', error, ms: performance.now() - started, cpuMs: 0 });
-			};
-			worker.on('message', onMessage);
-			worker.once('error', onError);
-			worker.once('exit', onExit);
-			worker.postMessage({ id, bytes: copy } satisfies WorkerRequest, [copy.buffer]);
-		});
+		const message = { id: this.nextId++, bytes: copy } satisfies WorkerRequest;
+		const a = await request<WorkerReply>(worker, message, wallMs, [copy.buffer]);
+		if (a.type === 'answer' && a.value.type !== 'ready') return a.value;
+		// Killed, or dead (out of memory...): the next document gets a fresh worker.
+		this.worker = null;
+		if (a.type === 'killed') return { type: 'killed', ms: a.wallMs };
+		const error = a.type === 'died' ? a.error : new Error('unexpected ready');
+		const crash = { name: error.name, message: error.message, stack: error.stack ?? '' };
+		return { type: 'crash', error: crash, ms: a.wallMs, cpuMs: 0 };
 	}
 
 	/** Parses one document; never rejects for anything the document does. */
@@ -136,15 +84,9 @@ export class ParseRunner {
 		return { ...a, retried };
 	}
 
-	private async kill(): Promise<void> {
-		const worker = this.worker;
-		this.worker = null;
-		this.ready = null;
-		if (worker) await worker.terminate();
-	}
-
 	async close(): Promise<void> {
-		await this.ready?.catch(() => undefined);
-		await this.kill();
+		const worker = await this.worker?.catch(() => null);
+		this.worker = null;
+		await worker?.terminate();
 	}
 }

@@ -18,6 +18,22 @@ function describedBy(option: EChartsOption): string | null {
 	return typeof text === 'string' ? text : null;
 }
 
+/**
+ * The SVG without its <style>…</style> blocks, by indexOf: /<style[^>]*>[\s\S]*?<\/style>/g scans
+ * to the end of the text from every unclosed <style (quadratic, tests/fuzz/regex.test.ts).
+ */
+export function withoutStyles(svg: string): string {
+	let out = '';
+	let from = 0;
+	for (;;) {
+		const open = svg.indexOf('<style', from);
+		const close = open < 0 ? -1 : svg.indexOf('</style>', open);
+		if (close < 0) return out + svg.slice(from);
+		out += svg.slice(from, open);
+		from = close + '</style>'.length;
+	}
+}
+
 export interface SvgSize {
 	width: number;
 	height: number;
@@ -36,11 +52,9 @@ export function renderSvg(option: EChartsOption, size: SvgSize): string {
 	const label = describedBy(option);
 	try {
 		chart.setOption({ ...still, animation: false });
-		return chart
-			.renderToSVGString()
+		return withoutStyles(chart.renderToSVGString())
 			.replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
 			.replace(/ class="zr\d+-cls-\d+"/g, '')
-			.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
 			.replace(
 				`<svg width="${size.width}" height="${size.height}"`,
 				`<svg width="100%" role="img" focusable="false"${label ? ` aria-label="${escapeHtml(label)}"` : ''}`
