@@ -4,7 +4,8 @@
  *   createdb -h 127.0.0.1 -U postgres -T sujarit_bench sujarit_load   # nobody on sujarit_bench
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/sujarit_load npm run bench:load [-- --quick]
  *
- * 1. reads the LAOs, documents, years and releases (publishing one if there is none), and makes
+ * 1. analyses the copy if it has no planner statistics, reads the LAOs, documents, years and
+ *    releases (publishing one if there is none), and makes
  *    the cast's accounts through `npm run users` (20 officers over PROVINCE_SETS, 20 analysts,
  *    5 admins; 5 anonymous readers need none);
  * 2. starts the server on core 0 (`taskset -c 0 node --import ./bench/lib/event-loop-delay.js
@@ -18,7 +19,8 @@
  *    with every status judged per role × route, and officers' bodies checked for other
  *    provinces' LAO codes (isolation);
  * 5. stepped run: 1, 2, 5, 10, 20, 50, 100, 200 connections, 10 s each: requests/s and p99.
- * `--quick`: 10 connections for 10 s, steps 1 and 10 for 3 s each (a smoke test).
+ * `--quick`: 10 connections for 10 s, steps 1 and 10 for 3 s each, and at most 10 s waiting for the
+ * server to go quiet after the warm-up (a smoke test).
  *
  * Prints the tables and writes bench/results/load.json (load.quick.json with --quick).
  * PostgreSQL is not pinned: it shares both cores with the server and the generator.
@@ -30,7 +32,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, waitIdle, type App } from './lib/app.ts';
 import { eldWindow } from './lib/load/eld.ts';
-import { ensureAccounts, ensureRelease, readFixtures } from './lib/load/fixtures.ts';
+import {
+	ensureAccounts,
+	ensureRelease,
+	ensureStatistics,
+	readFixtures
+} from './lib/load/fixtures.ts';
 import type { GeneratorConfig, GeneratorResult } from './lib/load/generator.ts';
 import { classTable, kindTable, stepTable, targetRows, TARGETS } from './lib/load/report.ts';
 import { cast, type LoadUser } from './lib/load/scenario.ts';
@@ -71,7 +78,12 @@ function cpusAllowed(pid: number): string {
 
 function gitCommit() {
 	const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
-	const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' });
+	// Results of earlier runs are no change to the code measured.
+	const dirty = spawnSync(
+		'git',
+		['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'],
+		{ cwd: ROOT, encoding: 'utf8' }
+	);
 	return { commit: head.stdout.trim(), dirty: dirty.stdout.trim().length > 0 };
 }
 
@@ -167,6 +179,7 @@ async function main() {
 	const eldFile = join(dir, 'eld.json');
 
 	process.stdout.write(`▶ database ${new URL(DATABASE_URL).pathname.slice(1)}\n`);
+	if (await ensureStatistics()) process.stdout.write('  no planner statistics: analysed\n');
 	process.stdout.write(`  ${ensureRelease(ROOT).split('\n').at(-1)}\n`);
 	const { fixtures, register } = await readFixtures();
 	const sets = PROVINCE_SETS.filter((set) => set.every((p) => (fixtures.laos[p]?.length ?? 0) > 0));
@@ -192,7 +205,8 @@ async function main() {
 		);
 		const warm0 = performance.now();
 		const warmed = await warmUp(app, users, fixtures.releases, password);
-		const idleWaitMs = await waitIdle(app.pid);
+		// --quick does not wait out the quality-11 brotli upgrades (minutes nationally): a smoke test.
+		const idleWaitMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 		const warmEld = await eldWindow(app.pid, eldFile);
 		const warmUpMs = Math.round(performance.now() - warm0);
 		process.stdout.write(
@@ -220,7 +234,7 @@ async function main() {
 			'mixed'
 		).mixed!;
 		const afterMixed = await eldWindow(app.pid, eldFile);
-		const quietAfterMixedMs = await waitIdle(app.pid);
+		const quietAfterMixedMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 
 		process.stdout.write(
 			`▶ stepped run: ${PLAN.steps.join(', ')} connections, ${PLAN.stepMs / 1000} s each\n`

@@ -63,6 +63,26 @@ export async function readFixtures(): Promise<{ fixtures: Fixtures; register: Re
 	}
 }
 
+/**
+ * A database copied just after the demo's ingest may never have been analysed (autovacuum had
+ * not come round to it): with no statistics the planner guesses, and no live database plans
+ * that way. ANALYZE when the facts have none; returns whether it did.
+ */
+export async function ensureStatistics(): Promise<boolean> {
+	const handle = await openDb({ maintenance: true });
+	try {
+		const [row] = await queryRows<{ n: number }>(
+			handle.db,
+			sql`select count(*)::int as n from pg_stats where tablename in ('fact_cube', 'plan_items')`
+		);
+		if ((row?.n ?? 0) > 0) return false;
+		await handle.db.execute(sql`analyze`);
+		return true;
+	} finally {
+		await handle.close();
+	}
+}
+
 /** The public pages need a release: publishes the first one when there is none. */
 export function ensureRelease(root: string): string {
 	const r = spawnSync(
