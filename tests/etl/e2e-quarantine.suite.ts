@@ -32,12 +32,13 @@ async function writeBrokenFolder(dir: string): Promise<void> {
 		'แมว หมา ช้าง ม้า ทุจริต งบประมาณ\nกิน นอน เดิน วิ่ง มิติ ไตรมาส\nรวมทั้งสิ้น เทศบาล\n'
 	);
 	await writeFile(join(dir, 'empty.txt'), '');
-	// Two text lines, then random bytes (no NUL, no LF), then a NUL: the NUL is on line 3.
+	// Two text lines, then random bytes (no NUL, no CR or LF: each ends a line), then a NUL: the
+	// NUL is on line 3.
 	await writeFile(
 		join(dir, 'binary.txt'),
 		Buffer.concat([
 			Buffer.from('PK header\nmore\n'),
-			seededBytes(20_250, 4000, [0x00, 0x0a]),
+			seededBytes(20_250, 4000, [0x00, 0x0a, 0x0d]),
 			Buffer.from([0x00]),
 			seededBytes(7, 500)
 		])
