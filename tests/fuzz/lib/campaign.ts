@@ -76,7 +76,7 @@ export function describeOutcome(o: Outcome): string {
 }
 
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
-	const seed = options.seed ?? Date.now() ^ (Math.random() * 0x100000000);
+	const seed = options.seed ?? (Date.now() ^ (Math.random() * 0x100000000)) >>> 0;
 	const runner = new ParseRunner({ limitMs: options.limitMs });
 	const times: number[] = [];
 	const cpuTimes: number[] = [];
