@@ -50,7 +50,10 @@ const PATTERNS: ReadonlyArray<
 		})
 	],
 	[
-		/ไปปฏิบัติ\s*ระดับ\s*(\S+)\s*ร้อยละ\s*([\d.]+)/,
+		// The level is a word or two (ดีมาก, ดีเยี่ยม), at most 40 characters: unbounded, `\S+`
+		// read to the end of the line from every ไปปฏิบัติ in it, quadratic (0.85 s on a
+		// 100,000-character line; recheck: bench/recheck.ts).
+		/ไปปฏิบัติ\s*ระดับ\s*(\S{1,40})\s*ร้อยละ\s*([\d.]+)/,
 		(m) => ({
 			implementation_level: m[1] ?? null,
 			implementation_percent: parsePercent(m[2] ?? '')
