@@ -31,7 +31,14 @@ const sameOrigin: Handle = async ({ event, resolve }) => {
 			);
 		}
 	}
-	return resolve(event);
+	// A write may end or change sessions (sign-out, the admin pages, view-as): remembered
+	// sessions are asked again, from before it runs and from after it (auth/session-cache.ts).
+	auth.forgetSessions();
+	try {
+		return await resolve(event);
+	} finally {
+		auth.forgetSessions();
+	}
 };
 
 /** The session cookie → the viewer; a renewed session gets a fresh cookie, a dead one loses it. */
@@ -40,9 +47,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.scope = null;
 	const token = event.cookies.get(auth.SESSION_COOKIE);
 	if (token) {
-		const found = await withScope({ kind: 'auth' }, (db) =>
-			auth.validateSessionToken(db, token, new Date())
-		);
+		const now = new Date();
+		const found = auth.isWellFormedToken(token)
+			? await auth.validateRemembered(token, now, () =>
+					withScope({ kind: 'auth' }, (db) => auth.validateSessionToken(db, token, now))
+				)
+			: null;
 		if (found) {
 			event.locals.viewer = {
 				kind: 'account',

@@ -45,7 +45,7 @@ export function registerExtractsSuite(driver: Driver): void {
 		let db: Database;
 		const ids: Record<keyof typeof SEED, number> = { report: 0, plan: 0, annual: 0 };
 		const ipc = async (name: string, scope: Scope = NATIONAL) =>
-			(await extracts.cachedExtract(db, name, scope)).identity;
+			(await extracts.cachedExtract(extracts.direct(db), name, scope)).identity;
 		const decode = async (name: string, scope: Scope = NATIONAL) =>
 			tableFromIPC(await ipc(name, scope));
 
@@ -456,9 +456,12 @@ export function registerExtractsSuite(driver: Driver): void {
 			const ANG_THONG: Scope = { kind: 'provinces', codes: ['15'] };
 
 			it('warm-up builds the unfiltered figures and every extract of the scope, in order', async () => {
-				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({ payloads: [], values: [] });
+				expect(await extracts.cachedKeys(extracts.direct(db), ANG_THONG)).toEqual({
+					payloads: [],
+					values: []
+				});
 				await extracts.warm((fn) => fn(db), ANG_THONG);
-				expect(await extracts.cachedKeys(db, ANG_THONG)).toEqual({
+				expect(await extracts.cachedKeys(extracts.direct(db), ANG_THONG)).toEqual({
 					payloads: [
 						'facts_cube',
 						'dim_lao',
@@ -516,7 +519,7 @@ export function registerExtractsSuite(driver: Driver): void {
 			const get = (headers: Record<string, string> = {}, name = 'facts_report') =>
 				extracts.serveExtract(
 					new Request(`http://x/api/extracts/${name}`, { headers }),
-					db,
+					extracts.direct(db),
 					name,
 					NATIONAL
 				);
@@ -580,7 +583,7 @@ export function registerExtractsSuite(driver: Driver): void {
 			it('serves the overview JSON with the same caching headers', async () => {
 				const response = await extracts.serveOverview(
 					new Request('http://x/api/overview', { headers: { 'accept-encoding': 'br' } }),
-					db,
+					extracts.direct(db),
 					NATIONAL
 				);
 				const body = JSON.parse(
@@ -604,7 +607,7 @@ export function registerExtractsSuite(driver: Driver): void {
 				expect((await get()).headers.get('etag')).toBe(before);
 				const scoped = await extracts.serveExtract(
 					new Request('http://x/api/extracts/facts_report'),
-					db,
+					extracts.direct(db),
 					'facts_report',
 					PHICHAI
 				);

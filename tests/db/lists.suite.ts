@@ -207,13 +207,16 @@ export function registerListsSuite(driver: Driver): void {
 			expect(await answer('not_done', 'format=xlsx')).toEqual([400, 'bad_format']);
 		});
 
-		it('a page is kept per scope and data version: the same rows until a run finishes', async () => {
+		it('a list is kept per scope and data version: the same snapshot until a run finishes', async () => {
 			const request = { ...q('not_done', {}, 'budget', 'desc'), page: 1, format: 'json' as const };
-			const first = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
-			const again = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
-			if (!first.ok || !again.ok) throw new Error('not_done page 1 refused');
-			expect([again.page.rows === first.page.rows, first.page.total]).toEqual([true, 4]);
-			expect(first.page.rows).toEqual(await lists.fetchList(db, NATIONAL, request, 1));
+			const run = (fn: (db: Database) => Promise<unknown>) => fn(db);
+			const snapshot = () =>
+				lists.cachedSnapshot(run as never, NATIONAL, 'not_done', request.filters);
+			const first = await snapshot();
+			expect([(await snapshot()) === first, first.rows.length]).toEqual([true, 4]);
+			const page = await lists.loadListPage(run as never, NATIONAL, request, 'th');
+			if (!page.ok) throw new Error('not_done page 1 refused');
+			expect(page.page.rows).toEqual(await lists.fetchList(db, NATIONAL, request, 1));
 			const id = await startRun(db, {
 				kind: 'ingest',
 				source: 'lists cache test',
@@ -221,12 +224,8 @@ export function registerListsSuite(driver: Driver): void {
 				parserVersion: 'test'
 			});
 			await finishRun(db, id, {}, 'completed');
-			const after = await lists.loadListPage((fn) => fn(db), NATIONAL, request, 'th');
-			if (!after.ok) throw new Error('not_done page 1 refused');
-			expect([after.page.rows === first.page.rows, after.page.rows]).toEqual([
-				false,
-				first.page.rows
-			]);
+			const after = await snapshot();
+			expect([after === first, after.rows]).toEqual([false, first.rows]);
 		});
 	});
 }

@@ -55,7 +55,10 @@ export function registerOverviewFiltersSuite(driver: Driver): void {
 			await ingest(db, 'fixtures/seeds', { registry: await registryFromDb(db) });
 			duck = await openDuckDb();
 			for (const name of extracts.EXTRACT_NAMES) {
-				duck.load(name, (await extracts.cachedExtract(db, name, NATIONAL)).identity);
+				duck.load(
+					name,
+					(await extracts.cachedExtract(extracts.direct(db), name, NATIONAL)).identity
+				);
 			}
 			for (const statement of buildCubeSql()) duck.rows(statement);
 		});

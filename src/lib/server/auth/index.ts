@@ -44,6 +44,12 @@ export {
 	type ThrottlePolicy,
 	type ThrottleState
 } from './throttle.ts';
+export {
+	forgetSessions,
+	rememberedSessions,
+	validateRemembered,
+	TTL_MS as SESSION_MEMORY_MS
+} from './session-cache.ts';
 export { login, tidy, type LoginInput, type LoginResult } from './login.ts';
 /** Account operations (the CLI and the admin page): `auth.accounts.addUser(db, …)`. */
 export * as accounts from './accounts.ts';

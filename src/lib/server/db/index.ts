@@ -4,6 +4,8 @@
  * the viewer's scope (`withScope`), run as the role sujarit_app under row-level security.
  */
 import { openDb, type Database, type Db } from '$db/client';
+import type { Runner } from '../extracts/cache.ts';
+import type { Scope } from '../extracts/scope.ts';
 import { inScope, type DbScope, type ScopeOptions } from './scoped.ts';
 
 let handle: Promise<Db> | null = null;
@@ -29,6 +31,19 @@ export async function withScope<T>(
 	options: ScopeOptions = {}
 ): Promise<T> {
 	return inScope(await database(), scope, fn, options);
+}
+
+/** The app's database, as the caches know it (extracts/cache.ts: versions kept a second). */
+const APP_DATABASE = Object.freeze({ name: 'app' });
+
+/**
+ * What a GET reads cached values through: each use one read-only transaction in `scope`. Its
+ * `source` lets the caches keep the scope's data version for a second (VERSION_TTL_MS), so a
+ * cached answer asks the database nothing.
+ */
+export function readerOf(scope: Scope): Runner {
+	const run = <T>(fn: (db: Database) => Promise<T>) => withScope(scope, fn, { readOnly: true });
+	return Object.assign(run, { source: APP_DATABASE });
 }
 
 export type { Database, DbScope };

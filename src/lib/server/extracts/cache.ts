@@ -93,10 +93,55 @@ function remember<T>(
 }
 
 /**
- * How cached values reach the database: `fn` in a transaction of the scope (routes pass
- * `(fn) => withScope(scope, fn, { readOnly: true })`, tests `(fn) => fn(db)`), one per use.
+ * How cached values reach the database: `fn` in a transaction of the scope, one per use. The
+ * routes' runner (db/index.ts `readerOf`) names the app's database as its `source`: the data
+ * version it reads is then kept VERSION_TTL_MS for every request of the scope, so that a cached
+ * extract, list page or figure costs no round trip at all. Tests pass `direct(db)`, which has
+ * no source and reads the version every time.
  */
-export type Runner = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+export type Runner = (<T>(fn: (db: Database) => Promise<T>) => Promise<T>) & {
+	readonly source?: object;
+};
+
+/** `fn(db)` in the caller's own transaction (tests, the ETL's checks). */
+export const direct =
+	(db: Database): Runner =>
+	(fn) =>
+		fn(db);
+
+/**
+ * How long a scope's data version, once read, stands for the requests that follow. A run that
+ * finishes is seen at most this much later; readers of one scope in that second share one read.
+ */
+export const VERSION_TTL_MS = 1_000;
+
+const recent = new WeakMap<object, Map<string, { store: Promise<Store>; until: number }>>();
+
+/** The scope's store for the current data version, asked of the database at most once a second. */
+function storeOf(run: Runner, scope: Scope): Promise<Store> {
+	const source = run.source;
+	if (!source) return run((db) => storeFor(db, scope));
+	let byScope = recent.get(source);
+	if (!byScope) {
+		byScope = new Map();
+		recent.set(source, byScope);
+	}
+	const key = scopeKey(scope);
+	const now = Date.now();
+	const hit = byScope.get(key);
+	if (hit && now < hit.until) return hit.store;
+	const store = run((db) => storeFor(db, scope));
+	const entry = { store, until: now + VERSION_TTL_MS };
+	byScope.set(key, entry);
+	store.catch(() => {
+		if (byScope.get(key) === entry) byScope.delete(key);
+	});
+	if (byScope.size > MAX_SCOPES) {
+		const oldest = byScope.keys().next().value;
+		if (oldest !== undefined) byScope.delete(oldest);
+	}
+	return store;
+}
 
 function valuesOf(store: Store, bucket?: Bucket): [Map<string, Promise<unknown>>, number] {
 	if (!bucket) return [store.values, MAX_VALUES];
@@ -126,20 +171,20 @@ export async function memoize<T>(
 	compute: (version: string) => Promise<T>,
 	bucket?: Bucket
 ): Promise<T> {
-	const store = await run((db) => storeFor(db, scope));
+	const store = await storeOf(run, scope);
 	const [values, max] = valuesOf(store, bucket);
 	return remember(values, key, max, () => compute(store.version)) as Promise<T>;
 }
 
 async function cached(
-	db: Database,
+	run: Runner,
 	name: string,
 	scope: Scope,
-	build: (version: string) => Promise<{ body: Uint8Array; contentType: string }>
+	build: (db: Database, version: string) => Promise<{ body: Uint8Array; contentType: string }>
 ): Promise<Payload> {
-	const store = await storeFor(db, scope);
+	const store = await storeOf(run, scope);
 	return remember(store.payloads, name, MAX_PAYLOADS, async () => {
-		const { body, contentType } = await build(store.version);
+		const { body, contentType } = await run((db) => build(db, store.version));
 		return encode(body, {
 			etag: etagOf(name, scope, store.version),
 			contentType,
@@ -150,25 +195,25 @@ async function cached(
 
 /** What a scope has cached for the current data version (tests, diagnostics). */
 export async function cachedKeys(
-	db: Database,
+	run: Runner,
 	scope: Scope
 ): Promise<{ payloads: string[]; values: string[] }> {
-	const store = await storeFor(db, scope);
+	const store = await storeOf(run, scope);
 	return { payloads: [...store.payloads.keys()], values: [...store.values.keys()] };
 }
 
 /** An extract as Arrow IPC stream bytes, cached per (name, scope, data version). */
-export async function cachedExtract(db: Database, name: string, scope: Scope): Promise<Payload> {
+export async function cachedExtract(run: Runner, name: string, scope: Scope): Promise<Payload> {
 	if (!isExtractName(name)) throw new UnknownExtractError(name);
-	return cached(db, name, scope, async (version) => ({
+	return cached(run, name, scope, async (db, version) => ({
 		body: tableToIPC(await buildExtract(db, name, scope, version), 'stream'),
 		contentType: ARROW_STREAM
 	}));
 }
 
 /** The overview pre-aggregate as JSON bytes, cached like the extracts. */
-export async function cachedOverview(db: Database, scope: Scope): Promise<Payload> {
-	return cached(db, 'overview', scope, async (version) => ({
+export async function cachedOverview(run: Runner, scope: Scope): Promise<Payload> {
+	return cached(run, 'overview', scope, async (db, version) => ({
 		body: new TextEncoder().encode(JSON.stringify(await buildOverview(db, scope, version))),
 		contentType: `${JSON_TYPE}; charset=utf-8`
 	}));

@@ -1,6 +1,5 @@
-import type { Database } from '../../../../db/client.ts';
 import { UnknownExtractError } from './build.ts';
-import { cachedExtract, cachedOverview, type Payload } from './cache.ts';
+import { cachedExtract, cachedOverview, type Payload, type Runner } from './cache.ts';
 import type { Scope } from './scope.ts';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -60,12 +59,12 @@ export async function respond(
 /** GET /api/extracts/[name]: the extract in scope, or 404 JSON for a name we do not know. */
 export async function serveExtract(
 	request: Request,
-	db: Database,
+	run: Runner,
 	name: string,
 	scope: Scope
 ): Promise<Response> {
 	try {
-		return respond(request, await cachedExtract(db, name, scope));
+		return respond(request, await cachedExtract(run, name, scope));
 	} catch (error) {
 		if (error instanceof UnknownExtractError) {
 			return Response.json({ error: error.message }, { status: 404 });
@@ -75,6 +74,6 @@ export async function serveExtract(
 }
 
 /** GET /api/overview: the pre-aggregate JSON with the same caching as the extracts. */
-export async function serveOverview(request: Request, db: Database, scope: Scope) {
-	return respond(request, await cachedOverview(db, scope));
+export async function serveOverview(request: Request, run: Runner, scope: Scope) {
+	return respond(request, await cachedOverview(run, scope));
 }

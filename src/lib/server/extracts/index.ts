@@ -6,9 +6,11 @@ export {
 	cachedKeys,
 	cachedOverview,
 	dataVersion,
+	direct,
 	etagOf,
 	FORMAT_VERSION,
 	memoize,
+	VERSION_TTL_MS,
 	type Bucket,
 	type Runner
 } from './cache.ts';

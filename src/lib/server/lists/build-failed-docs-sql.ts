@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { scopeWhere, type Scope } from '../extracts/scope.ts';
-import { laoColumns, laoSorts } from './common.ts';
+import { laoColumns, laoSorts, sortKeys } from './common.ts';
 import type { ListSpec } from './spec.ts';
 import { and, inList, overlapsYears } from './where.ts';
 
@@ -56,5 +56,6 @@ export const FAILED_DOCS: ListSpec = {
 		failed_checks: [sql`b.failed_checks`],
 		first_failure: [sql`b.first_failure collate "C"`]
 	},
+	keys: sortKeys(false),
 	tieBreak: sql`b.document_id`
 };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { scopeWhere, type Scope } from '../extracts/scope.ts';
-import { laoSorts } from './common.ts';
+import { laoSorts, sortKeys } from './common.ts';
 import type { ListSpec } from './spec.ts';
 import { and, inList } from './where.ts';
 
@@ -89,5 +89,6 @@ export const NO_REPORT: ListSpec = {
 		documents: [sql`b.documents`],
 		quarantined_reports: [sql`b.quarantined_reports`]
 	},
+	keys: sortKeys(false),
 	tieBreak: sql`b.fiscal_year desc, ${sql.join([...laoSorts.province, ...laoSorts.lao_name], sql`, `)}, b.row_id collate "C"`
 };

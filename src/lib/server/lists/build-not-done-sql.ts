@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { scopeWhere, type Scope } from '../extracts/scope.ts';
-import { laoColumns, laoSorts } from './common.ts';
+import { keyOf, laoColumns, laoSorts, sortKeys } from './common.ts';
 import type { ListSpec } from './spec.ts';
-import { thaiKey } from './thai-sort.ts';
 import { and, factVerdict, inList } from './where.ts';
 
 /**
@@ -41,10 +40,11 @@ export const NOT_DONE: ListSpec = {
 		fiscal_year: [sql`b.fiscal_year`],
 		dimension: [sql`b.dimension`],
 		item_kind: [sql`b.item_kind collate "C"`],
-		name: [thaiKey(sql`b.name`), sql`b.name collate "C"`],
+		name: [sql`b.${keyOf('name')}`, sql`b.name collate "C"`],
 		budget: [sql`b.budget::numeric`],
 		disbursed: [sql`b.disbursed::numeric`],
 		source_line: [sql`b.document_id`, sql`b.source_line`]
 	},
-	tieBreak: sql`${thaiKey(sql`b.lao_sort`)}, b.fiscal_year, b.document_id, b.source_line, b.row_id`
+	keys: sortKeys(true),
+	tieBreak: sql`b.${keyOf('lao')}, b.fiscal_year, b.document_id, b.source_line, b.row_id`
 };

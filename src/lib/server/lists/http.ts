@@ -1,4 +1,3 @@
-import type { Database } from '../../../../db/client.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { EXPORT_CAP } from '../../lists/columns.ts';
 import {
@@ -7,12 +6,11 @@ import {
 	type ListRequest,
 	type ListRequestError
 } from '../../lists/request.ts';
-import { heavy } from '../db/heavy.ts';
 import type { Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { listArrow, listCsv, tooLarge } from './export.ts';
-import { loadListPage, unknownProvinces } from './page.ts';
-import { countList, fetchList, type ListQuery } from './query.ts';
+import { cachedSnapshot, loadListPage, unknownProvinces } from './page.ts';
+import { readSnapshot, type ListSnapshot } from './snapshot.ts';
 
 const refuse = (error: ListRequestError) =>
 	Response.json({ error: error.message, code: error.code }, { status: error.status });
@@ -40,27 +38,25 @@ export async function serveList(
 	}
 	const bad = unknownProvinces(request.filters);
 	if (bad) return refuse(bad);
-	const query = { ...request, lang };
-	return heavy(scope, () => run((db) => serveExport(db, scope, request, query, lang, cap)));
+	const snapshot = await cachedSnapshot(run, scope, request.list, request.filters);
+	return serveExport(snapshot, request, lang, cap);
 }
 
-/** Every row of the view as CSV or Arrow, in one transaction. */
-async function serveExport(
-	db: Database,
-	scope: Scope,
+/** Every row of the view as CSV or Arrow, in the request's order, or 413 past `cap`. */
+function serveExport(
+	snapshot: ListSnapshot,
 	request: ListRequest,
-	query: ListQuery,
 	lang: Lang,
 	cap: number
-): Promise<Response> {
-	const { total } = await countList(db, scope, query);
+): Response {
+	const total = snapshot.rows.length;
 	if (total > cap) {
 		return Response.json(
 			{ error: tooLarge(total, cap, lang), code: 'too_large', total, cap },
 			{ status: 413 }
 		);
 	}
-	const rows = await fetchList(db, scope, query, null, cap);
+	const rows = readSnapshot(snapshot, { sort: request.sort, dir: request.dir, lang }, 0, total);
 	if (request.format === 'csv') {
 		const filename = exportFilename(request.list, request.filters, 'csv');
 		return new Response(listCsv(request.list, rows, lang), {

@@ -1,14 +1,14 @@
 import { PROVINCES } from '../../../../db/seed/provinces.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { PAGE_SIZE } from '../../lists/columns.ts';
+import { PAGE_SIZE, type ListName } from '../../lists/columns.ts';
 import type { ListPage } from '../../lists/page.ts';
 import type { ListRequest, ListRequestError } from '../../lists/request.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import { heavy } from '../db/heavy.ts';
-import { memoize, type Runner } from '../extracts/cache.ts';
+import { memoize, type Bucket, type Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { viewKey } from '../../state/view-axes.ts';
-import { countList, fetchList } from './query.ts';
+import { readSnapshot, snapshotList, type ListSnapshot } from './snapshot.ts';
 
 const KNOWN_PROVINCES = new Set(PROVINCES.map((p) => p.code));
 
@@ -25,12 +25,30 @@ export function unknownProvinces(filters: ViewFilters): ListRequestError | null 
 
 export type PageResult = { ok: true; page: ListPage } | { ok: false; error: ListRequestError };
 
+/** The list snapshots one scope keeps: a national one is up to ~100k rows (not_done, ~50 MB). */
+export const LIST_SNAPSHOTS: Bucket = { name: 'list-snapshots', max: 8 };
+
 /**
- * One page of a list, as the page and the JSON API serve it. The count and the page are kept per
- * scope and data version (extracts/cache.ts memo): each is a pass over the national facts with
- * row-level security (not_done: ~1 s for 100,186 rows on the national demo), and readers open
- * the same lists in the same orders.
+ * Every row of a list in the scope and view, in every order, kept per scope and data version
+ * (extracts/cache.ts): one statement builds it (snapshot.ts), national ones through the bulkhead,
+ * and every page, sort, count and export of that list and view is cut from it in memory.
  */
+export function cachedSnapshot(
+	run: Runner,
+	scope: Scope,
+	list: ListName,
+	filters: ViewFilters
+): Promise<ListSnapshot> {
+	return memoize(
+		run,
+		scope,
+		`list-snapshot:${list}:${viewKey(filters)}`,
+		() => heavy(scope, () => run((db) => snapshotList(db, scope, list, filters))),
+		LIST_SNAPSHOTS
+	);
+}
+
+/** One page of a list, as the page and the JSON API serve it (cut from the cached snapshot). */
 export async function loadListPage(
 	run: Runner,
 	scope: Scope,
@@ -39,14 +57,8 @@ export async function loadListPage(
 ): Promise<PageResult> {
 	const bad = unknownProvinces(request.filters);
 	if (bad) return { ok: false, error: bad };
-	const query = { ...request, lang };
-	const view = viewKey(request.filters);
-	const { total, anySynthetic } = await memoize(
-		run,
-		scope,
-		`list-count:${request.list}:${view}`,
-		() => heavy(scope, () => run((db) => countList(db, scope, query)))
-	);
+	const snapshot = await cachedSnapshot(run, scope, request.list, request.filters);
+	const total = snapshot.rows.length;
 	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	if (request.page > pageCount) {
 		return {
@@ -58,12 +70,7 @@ export async function loadListPage(
 			}
 		};
 	}
-	const rows = await memoize(
-		run,
-		scope,
-		`list-page:${request.list}:${view}:${request.sort}:${request.dir}:${lang}:${request.page}`,
-		() => heavy(scope, () => run((db) => fetchList(db, scope, query, request.page)))
-	);
+	const order = { sort: request.sort, dir: request.dir, lang };
 	return {
 		ok: true,
 		page: {
@@ -75,8 +82,8 @@ export async function loadListPage(
 			pageSize: PAGE_SIZE,
 			pageCount,
 			total,
-			anySynthetic,
-			rows
+			anySynthetic: snapshot.anySynthetic,
+			rows: readSnapshot(snapshot, order, (request.page - 1) * PAGE_SIZE, PAGE_SIZE)
 		}
 	};
 }

@@ -51,6 +51,12 @@ export function orderBy(query: Pick<ListQuery, 'list' | 'sort' | 'dir' | 'lang'>
 	return sql`${parts}, ${spec.tieBreak}`;
 }
 
+/** The list's base query with its sort-key columns (ListSpec.keys), as alias-ready SQL. */
+export function keyedBase(list: ListName, scope: Scope, filters: ViewFilters): SQL {
+	const spec = LIST_SPECS[list];
+	return sql`select b.*, ${spec.keys} from (${spec.base(scope, filters)}) b`;
+}
+
 /** The count and whether any row is demo data, over the whole filtered list. */
 export async function countList(db: Database, scope: Scope, query: ListQuery) {
 	const base = LIST_SPECS[query.list].base(scope, query.filters);
@@ -73,7 +79,7 @@ export async function fetchList(
 	page: number | null,
 	limit = PAGE_SIZE
 ): Promise<ListRow[]> {
-	const base = LIST_SPECS[query.list].base(scope, query.filters);
+	const base = keyedBase(query.list, scope, query.filters);
 	const window =
 		page === null ? sql`limit ${limit}` : sql`limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`;
 	const rows = await queryRows<Record<string, unknown>>(

@@ -13,6 +13,11 @@ import type { Scope } from '../extracts/scope.ts';
 export interface ListSpec {
 	name: ListName;
 	base(scope: Scope, filters: ViewFilters): SQL;
+	/**
+	 * Computed columns over the base query (alias `b`) that the sorts name: the Thai keys
+	 * (common.ts `sortKeys`), computed once per row by `keyedBase` rather than once per sort.
+	 */
+	keys: SQL;
 	sortBy: Record<string, SQL[]>;
 	/** Order after the chosen column, so that pages never overlap. */
 	tieBreak: SQL;

@@ -1,6 +1,6 @@
 import { listDocuments } from '$lib/server/documents';
 import * as extracts from '$lib/server/extracts';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import { heavy } from '$lib/server/db/heavy';
 import type { PageServerLoad } from './$types';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	// Kept per scope and data version: two counts and a sort over every document in scope
 	// (82,303 nationally, ~0.25 s) for a page that changes only when a run finishes.
 	const key = `documents:${filter.verdict}:${filter.kind}:${filter.province}:${page}`;
-	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const run = readerOf(scope);
 	const result = await extracts.memoize(run, scope, key, () =>
 		heavy(scope, () => run((db) => listDocuments(db, scope, filter, page)))
 	);

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { parseListRequest } from '$lib/lists/request';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lists from '$lib/server/lists';
 import type { PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	if (!parsed.ok) error(parsed.error.status, parsed.error.message);
 	const request = { ...parsed.value, format: 'json' as const };
 	const scope = extracts.scopeFor(locals);
-	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const run = readerOf(scope);
 	const result = await lists.loadListPage(run, scope, request, lang);
 	if (!result.ok) error(result.error.status, result.error.message);
 	return { lang, page: result.page };

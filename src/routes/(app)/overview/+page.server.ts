@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n';
 import { tileByCode } from '$lib/map/tiles';
 import { DEFAULT_MAP_METRIC, isMapMetric, type ViewFigures } from '$lib/overview';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
 import { viewKey } from '$lib/state/view-axes';
@@ -49,7 +49,7 @@ export const load: PageServerLoad = async ({
 	if (unknown.length > 0) error(404, `${t('unknown_province', lang)}: ${unknown.join(', ')}`);
 
 	const scope = extracts.scopeFor(locals);
-	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const run = readerOf(scope);
 	const mapMetric = metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC;
 	const figures: ViewFigures = await extracts.cachedViewFigures(run, scope, filters);
 	// The first paint only: a client navigation has ECharts loaded already. Five charts rendered

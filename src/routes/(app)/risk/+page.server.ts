@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
-import type { Runner } from '$lib/server/extracts';
 import { isKnownProvince, provinceOptions } from '$lib/server/risk/provinces';
 import { cachedSortedRanking } from '$lib/server/risk/cached';
 import { pageOf, parseTableParams } from '$lib/server/risk/table-params';
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async ({ url, parent, locals }) => {
 	const scope = extracts.scopeFor(locals);
 	const { sort, dir, page } = table.params;
 	// Kept per scope, data version, view and order (risk/cached.ts): a ranking is seconds of SQL.
-	const run: Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const run = readerOf(scope);
 	const { ranking, sorted } = await cachedSortedRanking(run, scope, filters, sort, dir);
 	const shown = pageOf(sorted, page);
 	if (!shown) error(404, `page ${page} is past the last page`);

@@ -1,9 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lao from '$lib/server/lao';
 import { t } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
+
+/** The LAO pages one scope keeps (~10–60 KB each). */
+const LAO_PAGES: extracts.Bucket = { name: 'lao-pages', max: 256 };
 
 /** /lao/4520106: one LAO's documents, years and follow-through. Malformed → 400, unknown → 404. */
 export const load: PageServerLoad = async ({ params, parent, locals }) => {
@@ -12,9 +15,15 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		error(400, `${t('lao_page_bad_code', 'th')} / ${t('lao_page_bad_code', 'en')}`);
 	}
 	const scope = extracts.scopeFor(locals);
-	const page = await withScope(scope, (db) => lao.getLaoPage(db, scope, params.code), {
-		readOnly: true
-	});
+	// Kept per scope and data version (extracts/cache.ts), like every other read of the facts.
+	const run = readerOf(scope);
+	const page = await extracts.memoize(
+		run,
+		scope,
+		`lao-page:${params.code}`,
+		() => run((db) => lao.getLaoPage(db, scope, params.code)),
+		LAO_PAGES
+	);
 	if (!page) {
 		error(
 			404,

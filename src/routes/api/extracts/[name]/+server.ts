@@ -1,11 +1,9 @@
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import type { RequestHandler } from './$types';
 
-/** An Arrow IPC stream for DuckDB-WASM; the scope comes from extracts.scopeFor (the access TODO). */
+/** An Arrow IPC stream for DuckDB-WASM, of the viewer's scope (extracts.scopeFor). */
 export const GET: RequestHandler = async ({ request, params, locals }) => {
 	const scope = extracts.scopeFor(locals);
-	return withScope(scope, (db) => extracts.serveExtract(request, db, params.name, scope), {
-		readOnly: true
-	});
+	return extracts.serveExtract(request, readerOf(scope), params.name, scope);
 };

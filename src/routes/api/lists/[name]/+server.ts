@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '$lib/i18n';
-import { withScope } from '$lib/server/db';
+import { readerOf } from '$lib/server/db';
 import * as extracts from '$lib/server/extracts';
 import * as lists from '$lib/server/lists';
 import type { RequestHandler } from './$types';
@@ -9,6 +9,6 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 	const asked = url.searchParams.get('lang') ?? cookies.get('lang');
 	const lang: Lang = isLang(asked) ? asked : 'th';
 	const scope = extracts.scopeFor(locals);
-	const run: extracts.Runner = (fn) => withScope(scope, fn, { readOnly: true });
+	const run = readerOf(scope);
 	return lists.serveList(run, scope, params.name, url.searchParams, lang);
 };

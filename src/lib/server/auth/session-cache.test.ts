@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+	forgetSessions,
+	MAX_ENTRIES,
+	rememberedSessions,
+	TTL_MS,
+	validateRemembered
+} from './session-cache.ts';
+import type { ValidSession } from './session.ts';
+
+const TOKEN = 'abcdefghijklmnopqrstuvwxyz234567';
+const T0 = new Date('2026-12-05T00:00:00Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+function session(expiresInMs = 30 * 24 * 3600 * 1000, renewed = false): ValidSession {
+	return {
+		session: { id: 'x', userId: 7, expiresAt: at(expiresInMs), viewAs: null },
+		account: {
+			id: 7,
+			username: 'officer',
+			displayName: 'Officer',
+			role: 'province_officer',
+			provinces: ['15']
+		},
+		renewed
+	};
+}
+
+/** A validator that counts its calls (the database round trips the cache saves). */
+function counting(value: ValidSession | null) {
+	const calls = { n: 0 };
+	const validate = async () => {
+		calls.n++;
+		return value;
+	};
+	return { calls, validate };
+}
+
+describe('remembered sessions', () => {
+	afterEach(() => forgetSessions());
+
+	it('asks the database once per TTL_MS, then again', async () => {
+		const { calls, validate } = counting(session());
+		await validateRemembered(TOKEN, at(0), validate);
+		await validateRemembered(TOKEN, at(TTL_MS - 1), validate);
+		expect(calls.n).toBe(1);
+		await validateRemembered(TOKEN, at(TTL_MS), validate);
+		expect(calls.n).toBe(2);
+	});
+
+	it('a remembered answer never says "renewed" (the cookie went out with the first)', async () => {
+		const { validate } = counting(session(undefined, true));
+		expect((await validateRemembered(TOKEN, at(0), validate))?.renewed).toBe(true);
+		expect((await validateRemembered(TOKEN, at(1), validate))?.renewed).toBe(false);
+	});
+
+	it('never past the session’s own expiry', async () => {
+		const { calls, validate } = counting(session(500));
+		await validateRemembered(TOKEN, at(0), validate);
+		await validateRemembered(TOKEN, at(499), validate);
+		await validateRemembered(TOKEN, at(500), validate);
+		expect(calls.n).toBe(2);
+	});
+
+	it('keeps no refusal: an unknown token is asked every time', async () => {
+		const { calls, validate } = counting(null);
+		for (let i = 0; i < 3; i++) expect(await validateRemembered(TOKEN, at(i), validate)).toBe(null);
+		expect([calls.n, rememberedSessions()]).toEqual([3, 0]);
+	});
+
+	it('a write forgets every session, and a validation begun before it is not kept', async () => {
+		const { calls, validate } = counting(session());
+		await validateRemembered(TOKEN, at(0), validate);
+		forgetSessions();
+		await validateRemembered(TOKEN, at(1), validate);
+		expect(calls.n).toBe(2);
+		// A validation that reads the old row while a sign-out commits: not remembered.
+		let release: () => void = () => {};
+		const slow = validateRemembered(
+			'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+			at(2),
+			() =>
+				new Promise<ValidSession>((resolve) => {
+					release = () => resolve(session());
+				})
+		);
+		forgetSessions();
+		release();
+		await slow;
+		expect(rememberedSessions()).toBe(0);
+	});
+
+	it(`holds at most MAX_ENTRIES (${MAX_ENTRIES}) sessions, the oldest dropped first`, async () => {
+		const { validate } = counting(session());
+		const token = (i: number) => String(i).padStart(32, '0');
+		for (let i = 0; i <= MAX_ENTRIES; i++) await validateRemembered(token(i), at(0), validate);
+		expect(rememberedSessions()).toBe(MAX_ENTRIES);
+	});
+});

@@ -1,0 +1,3 @@
+import { registerListSnapshotSuite } from './list-snapshot.suite.ts';
+
+registerListSnapshotSuite('postgres');
