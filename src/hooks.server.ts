@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
 import { withScope } from '$lib/server/db';
+import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -131,4 +132,10 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, sameOrigin, authenticate, authorize);
+/** HTML pages are drawn a few at a time, so that they never hold up the cheap requests. */
+const lanes: Handle = async ({ event, resolve }) =>
+	isPageRequest(event.request, event.url.pathname, event.isDataRequest)
+		? inPageLane(async () => resolve(event))
+		: resolve(event);
+
+export const handle = sequence(headers, sameOrigin, authenticate, authorize, lanes);

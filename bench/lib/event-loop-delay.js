@@ -5,8 +5,14 @@
  * the histogram since the last dump (or the start) is written to LOAD_ELD_FILE, with the
  * process's memory and CPU, then reset, so that the bench reads one window per phase (warm-up,
  * mixed run, each step). A last window is written at exit.
+ *
+ * With LOAD_CPU_PROFILE_DIR set (a diagnostic run: the sampling costs a few % of the core), each
+ * window is also a V8 CPU profile, `window-<seq>.cpuprofile` in that folder, for
+ * `node bench/lib/load/profile-summary.js <file>` or Chrome's DevTools.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.LOAD_ELD_FILE;
@@ -15,6 +21,26 @@ if (file) {
 	histogram.enable();
 	let seq = 0;
 	let since = Date.now();
+	const profileDir = process.env.LOAD_CPU_PROFILE_DIR;
+	/** @type {Session | null} */
+	let profiler = null;
+	if (profileDir) {
+		mkdirSync(profileDir, { recursive: true });
+		profiler = new Session();
+		profiler.connect();
+		profiler.post('Profiler.enable', () => profiler?.post('Profiler.start'));
+	}
+	/** Ends the current profile as window `n`'s and starts the next. */
+	const cutProfile = (/** @type {number} */ n) => {
+		if (!profiler || !profileDir) return;
+		const session = profiler;
+		session.post('Profiler.stop', (error, result) => {
+			if (!error && result) {
+				writeFileSync(join(profileDir, `window-${n}.cpuprofile`), JSON.stringify(result.profile));
+			}
+			session.post('Profiler.start');
+		});
+	};
 	const ms = (/** @type {number} */ ns) => Math.round(ns / 1e4) / 100;
 	const dump = () => {
 		const now = Date.now();
@@ -44,6 +70,7 @@ if (file) {
 		renameSync(`${file}.tmp`, file);
 		histogram.reset();
 		since = now;
+		cutProfile(window.seq);
 	};
 	process.on('SIGUSR2', dump);
 	process.on('exit', dump);

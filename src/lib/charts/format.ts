@@ -18,13 +18,26 @@ export function withDigits(s: string, digits: Digits = 'arabic'): string {
 		: s;
 }
 
+/** What `toLocaleString('en-US')` gives (up to 3 fraction digits), made once. */
+const PLAIN = new Intl.NumberFormat('en-US');
+
+/** Formatters by fraction digits, made once (toLocaleString with options builds one per call). */
+const FIXED = new Map<number, Intl.NumberFormat>();
+function fixed(fractionDigits: number): Intl.NumberFormat {
+	let f = FIXED.get(fractionDigits);
+	if (!f) {
+		f = new Intl.NumberFormat('en-US', {
+			minimumFractionDigits: fractionDigits,
+			maximumFractionDigits: fractionDigits
+		});
+		FIXED.set(fractionDigits, f);
+	}
+	return f;
+}
+
 /** `formatNumber(1234.5, 'arabic', 1)` → '1,234.5'. */
 export function formatNumber(n: number, digits: Digits = 'arabic', fractionDigits = 0): string {
-	const s = n.toLocaleString('en-US', {
-		minimumFractionDigits: fractionDigits,
-		maximumFractionDigits: fractionDigits
-	});
-	return withDigits(s, digits);
+	return withDigits(fixed(fractionDigits).format(n), digits);
 }
 
 /** `formatPercent(50)` → '50.0%'. */
@@ -44,7 +57,7 @@ export function compactBaht(v: number, locale: 'th' | 'en', digits: Digits = 'ar
 	const [div, th, en] =
 		abs >= 1e6 ? [1e6, ' ล้าน', 'M'] : abs >= 1e3 ? [1e3, ' พัน', 'k'] : [1, '', ''];
 	const n = Math.round((v / div) * 10) / 10;
-	return withDigits(`${n.toLocaleString('en-US')}${locale === 'th' ? th : en}`, digits);
+	return withDigits(`${PLAIN.format(n)}${locale === 'th' ? th : en}`, digits);
 }
 
 /** Tooltips are HTML: names from documents and the register are escaped. */

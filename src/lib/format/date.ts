@@ -8,10 +8,19 @@ import type { Digits } from './number.ts';
  * 'en' → '15 January 2025 at 10:00'.
  */
 export function formatDateTime(iso: string, lang: 'th' | 'en', digits: Digits = 'arabic'): string {
-	const s = new Intl.DateTimeFormat(lang === 'th' ? 'th-TH-u-nu-latn' : 'en-GB', {
+	return withDigits(DATE_TIME[lang].format(new Date(iso)), digits);
+}
+
+/** Made once per language: building an Intl.DateTimeFormat costs far more than formatting. */
+const DATE_TIME = {
+	th: new Intl.DateTimeFormat('th-TH-u-nu-latn', {
 		dateStyle: 'long',
 		timeStyle: 'short',
 		timeZone: 'Asia/Bangkok'
-	}).format(new Date(iso));
-	return withDigits(s, digits);
-}
+	}),
+	en: new Intl.DateTimeFormat('en-GB', {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'Asia/Bangkok'
+	})
+};

@@ -1,0 +1,45 @@
+/**
+ * The page lane: at most PAGE_LANE HTML pages are drawn at once; the others wait here, in order.
+ * Drawing a page (server-side rendering, the data serialised into it, its ETag) holds the event
+ * loop for 10–40 ms at a time, and everything else the server does waits behind it: under the
+ * load campaign (bench/load.ts, 50 readers, no pause between requests) fifty renders in flight
+ * meant a cached extract, a list page as JSON or a client navigation's data (under 1 ms of work
+ * each) waited 0.3–2 s, and the event loop's delay passed 100 ms. With the lane, those requests
+ * are never queued behind more than PAGE_LANE renders; pages wait for one another instead, which
+ * changes nothing for them (the core draws one at a time either way).
+ * SUJARIT_PAGE_LANE overrides the default (3).
+ */
+const PAGE_LANE = Math.max(1, Number(process.env.SUJARIT_PAGE_LANE) || 3);
+
+let drawing = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `draw` when a place in the lane is free (first come, first served). */
+export async function inPageLane<T>(draw: () => Promise<T>): Promise<T> {
+	if (drawing < PAGE_LANE) drawing++;
+	// The place is handed over by the one that leaves (drawing stays as it is).
+	else await new Promise<void>((resolve) => waiting.push(resolve));
+	try {
+		return await draw();
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else drawing--;
+	}
+}
+
+/** Pages being drawn and waiting (tests, diagnostics). */
+export const pageLane = (): { drawing: number; waiting: number } => ({
+	drawing,
+	waiting: waiting.length
+});
+
+/** A request whose answer is an HTML page (not an API, not a client navigation's data). */
+export function isPageRequest(request: Request, pathname: string, isDataRequest: boolean): boolean {
+	return (
+		request.method === 'GET' &&
+		!isDataRequest &&
+		!pathname.startsWith('/api/') &&
+		(request.headers.get('accept') ?? '').includes('text/html')
+	);
+}
