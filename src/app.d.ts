@@ -10,6 +10,8 @@ declare global {
 			viewer: Viewer;
 			/** What the viewer's data pages may read; null = published releases only. */
 			scope: Scope | null;
+			/** Server-drawn SVG the HTML gets in place of its markers ($lib/server/svg-splice). */
+			svgs?: Map<string, string>;
 		}
 		// interface PageData {}
 		// interface PageState {}

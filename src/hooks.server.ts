@@ -4,6 +4,7 @@ import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
 import { withScope } from '$lib/server/db';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
+import { spliceSvgs } from '$lib/server/svg-splice';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -132,10 +133,16 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** HTML pages are drawn a few at a time, so that they never hold up the cheap requests. */
-const lanes: Handle = async ({ event, resolve }) =>
-	isPageRequest(event.request, event.url.pathname, event.isDataRequest)
-		? inPageLane(async () => resolve(event))
-		: resolve(event);
+/**
+ * HTML pages are drawn a few at a time, so that they never hold up the cheap requests; every
+ * page gets its server-drawn SVG spliced in where its markers are ($lib/server/svg-splice).
+ */
+const lanes: Handle = async ({ event, resolve }) => {
+	const draw = () =>
+		resolve(event, { transformPageChunk: ({ html }) => spliceSvgs(html, event.locals.svgs) });
+	return isPageRequest(event.request, event.url.pathname, event.isDataRequest)
+		? inPageLane(async () => draw())
+		: draw();
+};
 
 export const handle = sequence(headers, sameOrigin, authenticate, authorize, lanes);

@@ -81,6 +81,13 @@ describe('national overview', () => {
 				texts.map((t) => t.textContent).filter((t) => /^25\d\d$/.test(t ?? ''))
 			);
 			expect(years).toEqual(['2566', '2568']);
+			// Each SVG is in the HTML once: the hydration data carries a marker, not the SVG again.
+			const html = await (await context.request.get(`${app.url}/overview`)).text();
+			expect([
+				html.split('<svg').length - 1,
+				html.split('sujarit-svg:').length - 1,
+				html.includes('\\u003Csvg')
+			]).toEqual([5, 5, false]);
 			await noJs.screenshot({ path: join(SCREENSHOTS, 'overview-no-js.png'), fullPage: true });
 		} finally {
 			await context.close();

@@ -3,6 +3,7 @@ import { t } from '$lib/i18n';
 import { tileByCode } from '$lib/map/tiles';
 import { DEFAULT_MAP_METRIC, isMapMetric, type ViewFigures } from '$lib/overview';
 import { readerOf } from '$lib/server/db';
+import { deferSvgs } from '$lib/server/svg-splice';
 import * as extracts from '$lib/server/extracts';
 import { parseFilters } from '$lib/state/url-filters';
 import { viewKey } from '$lib/state/view-axes';
@@ -66,5 +67,11 @@ export const load: PageServerLoad = async ({
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
-	return { lang, figures, figuresFor: viewKey(filters), charts };
+	// The SVG goes into the HTML once (hooks.server.ts), not again in the hydration data.
+	return {
+		lang,
+		figures,
+		figuresFor: viewKey(filters),
+		charts: charts && deferSvgs(locals, charts)
+	};
 };
