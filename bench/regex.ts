@@ -18,7 +18,8 @@ try {
 	const slowest = [...regexes.figures].sort((a, b) => b.worst.ms100k - a.worst.ms100k);
 	const out = {
 		seconds,
-		recheck: 'npm run bench:recheck (bench/results/recheck.json): the formal check of the same patterns',
+		recheck:
+			'npm run bench:recheck (bench/results/recheck.json): the formal check of the same patterns',
 		regexes: {
 			found: regexes.regexes,
 			distinct: regexes.distinct,
