@@ -9,30 +9,20 @@
  * changes nothing for them (the core draws one at a time either way).
  * SUJARIT_PAGE_LANE overrides the default (3).
  */
+import { bulkhead } from './bulkhead.ts';
+
 const PAGE_LANE = Math.max(1, Number(process.env.SUJARIT_PAGE_LANE) || 3);
 
-let drawing = 0;
-const waiting: (() => void)[] = [];
+const lane = bulkhead(PAGE_LANE);
 
 /** Runs `draw` when a place in the lane is free (first come, first served). */
-export async function inPageLane<T>(draw: () => Promise<T>): Promise<T> {
-	if (drawing < PAGE_LANE) drawing++;
-	// The place is handed over by the one that leaves (drawing stays as it is).
-	else await new Promise<void>((resolve) => waiting.push(resolve));
-	try {
-		return await draw();
-	} finally {
-		const next = waiting.shift();
-		if (next) next();
-		else drawing--;
-	}
-}
+export const inPageLane = <T>(draw: () => Promise<T>): Promise<T> => lane.run(draw);
 
 /** Pages being drawn and waiting (tests, diagnostics). */
-export const pageLane = (): { drawing: number; waiting: number } => ({
-	drawing,
-	waiting: waiting.length
-});
+export const pageLane = (): { drawing: number; waiting: number } => {
+	const { running, waiting } = lane.load();
+	return { drawing: running, waiting };
+};
 
 /** A request whose answer is an HTML page (not an API, not a client navigation's data). */
 export function isPageRequest(request: Request, pathname: string, isDataRequest: boolean): boolean {

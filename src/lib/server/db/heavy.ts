@@ -1,4 +1,5 @@
 import type { Scope } from '../extracts/scope-where.ts';
+import { bulkhead } from '../bulkhead.ts';
 
 /**
  * A bulkhead for the statements that scan the facts of the whole country (a list's count or
@@ -14,28 +15,15 @@ import type { Scope } from '../extracts/scope-where.ts';
  */
 const HEAVY_AT_ONCE = Math.max(1, Number(process.env.SUJARIT_HEAVY_AT_ONCE) || 2);
 
-let running = 0;
-const waiting: (() => void)[] = [];
+const national = bulkhead(HEAVY_AT_ONCE);
 
 /**
  * Runs `fn` at once for a province scope; for the national scope, when one of the HEAVY_AT_ONCE
  * places is free (first come, first served).
  */
-export async function heavy<T>(scope: Scope, fn: () => Promise<T>): Promise<T> {
-	if (scope.kind !== 'national') return fn();
-	if (running < HEAVY_AT_ONCE) running++;
-	// The place is handed over by the one that leaves (running stays as it is).
-	else await new Promise<void>((resolve) => waiting.push(resolve));
-	try {
-		return await fn();
-	} finally {
-		const next = waiting.shift();
-		if (next) next();
-		else running--;
-	}
+export function heavy<T>(scope: Scope, fn: () => Promise<T>): Promise<T> {
+	return scope.kind === 'national' ? national.run(fn) : fn();
 }
 
 /** How many are running and waiting (tests, diagnostics). */
-export function heavyLoad(): { running: number; waiting: number } {
-	return { running, waiting: waiting.length };
-}
+export const heavyLoad = (): { running: number; waiting: number } => national.load();
