@@ -2,7 +2,7 @@
  * Campaign 2 in CI: every regular expression of etl/ and src/ (found by parsing the sources,
  * tests/fuzz/lib/regex-inventory.ts) timed on inputs built from its own quantifiers and
  * characters, 1k to 100k characters (none over 100 ms); every parser entry point on 100,000-
- * character adversarial lines (none over 200 ms, and twice the input at most 2.5× the time).
+ * character adversarial lines (none over 200 ms, and four times the input at most 8× the time).
  * `recheck` is not installed; see timing.ts for how this stands in for it. `npm run bench:regex`
  * prints the figures and writes bench/results/regex.json.
  */
@@ -37,7 +37,7 @@ describe('parser entry points on adversarial lines', () => {
 	const runner = new TimingRunner();
 	afterAll(() => runner.close());
 
-	it('each under 200 ms at 100,000 characters, and at most 2.5× the time for twice the input', async () => {
+	it('each under 200 ms at 100,000 characters, and at most 8× the time for four times the input', async () => {
 		const figures = await timeEntryPoints(runner);
 		const flagged = figures.filter((f) => f.flagged).map((f) => [f.entry, f.why, f.worst]);
 		expect(flagged).toEqual([]);
