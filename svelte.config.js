@@ -9,10 +9,11 @@ const config = {
 		// One policy for every page. DuckDB-WASM runs in a same-origin worker (worker-src 'self')
 		// and compiles WebAssembly ('wasm-unsafe-eval', not 'unsafe-eval'); its bundles are served
 		// from this site, so nothing needs another origin. Styles keep 'unsafe-inline' because
-		// Svelte and ECharts set style attributes at runtime. SvelteKit adds a nonce to its own
-		// inline bootstrap script (mode 'auto').
+		// Svelte and ECharts set style attributes at runtime. SvelteKit allows its own inline
+		// bootstrap script by its hash (mode 'hash'), not a per-request nonce, so that a drawn
+		// page can be kept and answered again ($lib/server/response-cache).
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self', 'wasm-unsafe-eval'],

@@ -12,6 +12,8 @@ declare global {
 			scope: Scope | null;
 			/** Server-drawn SVG the HTML gets in place of its markers ($lib/server/svg-splice). */
 			svgs?: Map<string, string>;
+			/** The session was renewed: this response sets its cookie, so it is drawn, not kept. */
+			sessionRenewed?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -2,8 +2,10 @@ import { json, type Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
-import { withScope } from '$lib/server/db';
+import { readerOf, withScope } from '$lib/server/db';
+import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
+import { answer, isKept, keep, keepable, keyOf, responses } from '$lib/server/response-cache';
 import { spliceSvgs } from '$lib/server/svg-splice';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -63,6 +65,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 				viewAs: found.account.role === 'admin' ? found.session.viewAs : null
 			};
 			if (found.renewed) {
+				event.locals.sessionRenewed = true;
 				event.cookies.set(
 					auth.SESSION_COOKIE,
 					token,
@@ -136,13 +139,27 @@ const headers: Handle = async ({ event, resolve }) => {
 /**
  * HTML pages are drawn a few at a time, so that they never hold up the cheap requests; every
  * page gets its server-drawn SVG spliced in where its markers are ($lib/server/svg-splice).
+ * A page or a client navigation's data that this viewer read before, on the same data version,
+ * is answered as it was drawn ($lib/server/response-cache), without a place in the lane.
  */
 const lanes: Handle = async ({ event, resolve }) => {
 	const draw = () =>
 		resolve(event, { transformPageChunk: ({ html }) => spliceSvgs(html, event.locals.svgs) });
-	return isPageRequest(event.request, event.url.pathname, event.isDataRequest)
-		? inPageLane(async () => draw())
-		: draw();
+	const page = isPageRequest(event.request, event.url.pathname, event.isDataRequest);
+	let key: string | null = null;
+	if ((page || event.isDataRequest) && event.request.method === 'GET' && isKept(event)) {
+		const scope = scopeFor(event.locals);
+		key = keyOf(event, page ? 'page' : 'data', await versionOf(readerOf(scope), scope));
+	}
+	if (key !== null) {
+		const hit = responses.get(key);
+		if (hit) return answer(hit);
+	}
+	const response = await (page ? inPageLane(async () => draw()) : draw());
+	if (key === null || !keepable(response)) return response;
+	const kept = await keep(response);
+	responses.set(key, kept);
+	return answer(kept);
 };
 
 export const handle = sequence(headers, sameOrigin, authenticate, authorize, lanes);

@@ -143,6 +143,11 @@ function storeOf(run: Runner, scope: Scope): Promise<Store> {
 	return store;
 }
 
+/** The scope's current data version (read at most once a second per scope, as the caches do). */
+export async function versionOf(run: Runner, scope: Scope): Promise<string> {
+	return (await storeOf(run, scope)).version;
+}
+
 function valuesOf(store: Store, bucket?: Bucket): [Map<string, Promise<unknown>>, number] {
 	if (!bucket) return [store.values, MAX_VALUES];
 	let values = store.buckets.get(bucket.name);

@@ -11,6 +11,7 @@ export {
 	FORMAT_VERSION,
 	memoize,
 	VERSION_TTL_MS,
+	versionOf,
 	type Bucket,
 	type Runner
 } from './cache.ts';

@@ -1,0 +1,102 @@
+/**
+ * Kept pages ($lib/server/response-cache) on the built app and PostgreSQL, where the ETL can
+ * load while the app serves: a page read again is the page drawn before, byte for byte; each
+ * viewer gets their own; a new load run is seen within the data version's second; an ETag still
+ * answers 304 until then. Refusals are never kept.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { etl, startApp, type App } from './harness.ts';
+import { createPostgresDatabase, type PostgresDatabase } from './postgres.ts';
+import type { Store } from './store.ts';
+
+let pg: PostgresDatabase;
+let app: App;
+let store: Store;
+
+beforeAll(async () => {
+	pg = await createPostgresDatabase('sujarit_kept');
+	const dataDir = mkdtempSync(join(tmpdir(), 'sujarit-kept-'));
+	store = { dataDir, databaseUrl: pg.url };
+	app = await startApp(
+		(_dir, s) => {
+			etl(s, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
+			etl(s, ['ingest', 'fixtures/seeds/pao-ang-thong_report-2566.txt']);
+		},
+		{ dataDir, databaseUrl: pg.url, users: true, officerProvinces: ['15', '52'] }
+	);
+}, 120_000);
+
+afterAll(async () => {
+	await app?.stop();
+	await pg?.drop();
+});
+
+const documentLinks = (html: string) => new Set(html.match(/\/documents\/\d+/g) ?? []).size;
+
+describe('kept pages on postgres', () => {
+	it('answers a page read again as drawn, with its ETag; each viewer gets their own', async () => {
+		const first = await app.fetch('/documents', { headers: { accept: 'text/html' } });
+		const firstHtml = await first.text();
+		const second = await app.fetch('/documents', { headers: { accept: 'text/html' } });
+		expect(await second.text()).toBe(firstHtml);
+		expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+		expect(second.headers.get('cache-control')).toBe('no-store');
+		expect(documentLinks(firstHtml)).toBe(1);
+		const notModified = await app.fetch('/documents', {
+			headers: { accept: 'text/html', 'if-none-match': first.headers.get('etag')! }
+		});
+		expect(notModified.status).toBe(304);
+		// The same address for an officer of Lampang (52): their name, their (empty) province.
+		const officer = await (
+			await app.fetch('/documents', { headers: { accept: 'text/html' } }, 'officer52')
+		).text();
+		expect(officer).toContain('officer52');
+		expect(officer).not.toContain('>analyst<');
+		expect(documentLinks(officer)).toBe(0);
+		expect(firstHtml).not.toContain('officer52');
+	});
+
+	it('sees a new load run within the data version’s second, pages and client data alike', async () => {
+		const page = () => app.fetch('/documents', { headers: { accept: 'text/html' } });
+		const data = () => app.fetch('/documents/__data.json?x-sveltekit-invalidated=01');
+		const before = await page();
+		const etag = before.headers.get('etag')!;
+		const dataBefore = await (await data()).text();
+		expect(await (await data()).text()).toBe(dataBefore);
+		etl(store, ['ingest', 'fixtures/seeds/town-mun-phichai-lampang_annual-plan-2568.txt']);
+		await new Promise((r) => setTimeout(r, 1_100));
+		const after = await page();
+		expect(after.headers.get('etag')).not.toBe(etag);
+		expect(documentLinks(await after.text())).toBe(2);
+		expect(await (await data()).text()).not.toBe(dataBefore);
+		const officer = await (
+			await app.fetch('/documents', { headers: { accept: 'text/html' } }, 'officer52')
+		).text();
+		expect(documentLinks(officer)).toBe(1);
+		const stale = await app.fetch('/documents', {
+			headers: { accept: 'text/html', 'if-none-match': etag }
+		});
+		expect(stale.status).toBe(200);
+	});
+
+	it('keeps no refusal: an officer of Ang Thong asking for Lampang’s LAO page is refused each time', async () => {
+		const lampang = '4520106'; // เทศบาลเมืองพิชัย, the annual plan's LAO (fixtures/registry)
+		for (let i = 0; i < 3; i++) {
+			const r = await app.fetch(
+				`/lao/${lampang}`,
+				{ headers: { accept: 'text/html' } },
+				'officer15'
+			);
+			expect(r.status).toBe(404);
+		}
+		const own = await app.fetch(
+			`/lao/${lampang}`,
+			{ headers: { accept: 'text/html' } },
+			'officer52'
+		);
+		expect(own.status).toBe(200);
+	});
+});
