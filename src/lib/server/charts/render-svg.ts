@@ -40,6 +40,20 @@ export interface SvgSize {
 }
 
 /**
+ * ECharts' own SVG of `option` at `size`, without animation: what the overview shows until its
+ * live chart has drawn (EChart.svelte).
+ */
+export function renderSvgRaw(option: EChartsOption, size: SvgSize): string {
+	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...size });
+	try {
+		chart.setOption({ ...option, animation: false });
+		return chart.renderToSVGString();
+	} finally {
+		chart.dispose();
+	}
+}
+
+/**
  * `renderSvg(option, { width: 360, height: 260 })` → '<svg width="100%" … viewBox="0 0 360 260">…'.
  * No animation (the first frame is the chart), no tooltip (nothing to hover without a script).
  * The size is the viewBox: the SVG scales to its container, text with it. ECharts' hydration

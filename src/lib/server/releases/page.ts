@@ -9,13 +9,12 @@ import { error } from '@sveltejs/kit';
 import type { Digits } from '../../format/number.ts';
 import { t, type Lang } from '../../i18n/index.ts';
 import { tileByCode } from '../../map/tiles.ts';
-import { buildViewChartOptions } from '../../charts/build-view-chart-options.ts';
 import { DEFAULT_MAP_METRIC, isMapMetric, type MapMetric } from '../../overview.ts';
 import type { ReleasePageData } from '../../releases/types.ts';
 import { parseFilters, type ViewFilters } from '../../state/url-filters.ts';
 import { viewKey } from '../../state/view-axes.ts';
 import { METRIC_PARAM } from '../../state/view-params.ts';
-import { renderSvg } from '../charts/render-svg.ts';
+import { drawCharts } from '../charts/svg-worker.ts';
 import { withScope, type Database } from '../db/index.ts';
 import { releaseViewFigures } from './figures.ts';
 import {
@@ -138,13 +137,20 @@ export async function loadReleasePage(options: {
 	let firstChartSvg: string | null = null;
 	if (options.renderFirstChart) {
 		const svgKey = `${key}|${lang}|${digits}`;
-		firstChartSvg =
+		// On the render thread ($lib/server/charts/svg-worker), not the event loop.
+		const drawn =
 			svgs.get(svgKey) ??
-			renderSvg(
-				buildViewChartOptions(loaded.figures, filters, { locale: lang, digits, metric }).years,
-				FIRST_CHART_SIZE
-			);
-		remember(svgs, svgKey, firstChartSvg);
+			(
+				await drawCharts({
+					figures: loaded.figures,
+					filters,
+					options: { locale: lang, digits, metric },
+					charts: [{ name: 'years', ...FIRST_CHART_SIZE }],
+					style: 'still'
+				})
+			).years;
+		if (drawn === undefined) throw new Error('the first chart was not drawn');
+		firstChartSvg = remember(svgs, svgKey, drawn);
 	}
 	return { ...rest, release: summaryOf(release), filters, metric, firstChartSvg };
 }

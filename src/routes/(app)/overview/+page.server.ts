@@ -10,7 +10,6 @@ import { viewKey } from '$lib/state/view-axes';
 import { FIGURES_DEPENDENCY, METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
 import { renderCharts } from './charts.server';
-import { overviewOptions } from './options';
 
 /**
  * The first paint, from server-side SQL (no DuckDB-WASM on this path), already within the URL's
@@ -54,14 +53,14 @@ export const load: PageServerLoad = async ({
 	const mapMetric = metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC;
 	const figures: ViewFigures = await extracts.cachedViewFigures(run, scope, filters);
 	// The first paint only: a client navigation has ECharts loaded already. Five charts rendered
-	// to SVG hold the event loop for 0.1–0.3 s: once per view, metric and language.
+	// to SVG take a thread 0.1–0.3 s (not the event loop's): once per view, metric and language.
 	const charts = isDataRequest
 		? null
 		: await extracts.memoize(
 				run,
 				scope,
 				viewKey(filters, `${mapMetric}:${lang}`),
-				async () => renderCharts(overviewOptions(figures, { filters, metric: mapMetric }, lang)),
+				() => renderCharts(figures, { filters, metric: mapMetric }, lang),
 				CHARTS
 			);
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the

@@ -1,31 +1,14 @@
 /**
  * The overview's charts rendered to SVG on the server (ECharts' server-side rendering), shown by
  * EChart.svelte until the live chart has drawn: the first chart with data arrives with the HTML,
- * before any JavaScript (ECharts alone is ~170 KB of brotli).
+ * before any JavaScript (ECharts alone is ~170 KB of brotli). Drawn on the render thread
+ * ($lib/server/charts/svg-worker), from the same options the page builds (options.ts).
  */
-import { BarChart, CustomChart, ScatterChart } from 'echarts/charts';
-import {
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	TooltipComponent,
-	VisualMapComponent
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { CHART_HEIGHTS, CHARTS, type ChartName, type OverviewOptions } from './options.ts';
-
-echarts.use([
-	BarChart,
-	CustomChart,
-	ScatterChart,
-	AriaComponent,
-	GridComponent,
-	LegendComponent,
-	TooltipComponent,
-	VisualMapComponent,
-	SVGRenderer
-]);
+import type { Lang } from '$lib/i18n';
+import type { MapMetric, ViewFigures } from '$lib/overview';
+import { drawCharts, type ViewChartName } from '$lib/server/charts/svg-worker';
+import type { ViewFilters } from '$lib/state/url-filters';
+import { CHART_HEIGHTS, CHARTS, type ChartName } from './options.ts';
 
 /**
  * Widths of the charts in the 1400-px layout the page is designed for; the SVG keeps its
@@ -39,26 +22,37 @@ const WIDTHS: Record<ChartName, number> = {
 	map: 448
 };
 
-function renderOne(option: OverviewOptions[ChartName], width: number, height: number): string {
-	const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-	try {
-		chart.setOption({ ...option, animation: false });
-		return chart.renderToSVGString();
-	} finally {
-		chart.dispose();
-	}
-}
+/** The page's chart name → the view's (overviewOptions calls the years chart "planned"). */
+const VIEW_CHART: Record<ChartName, ViewChartName> = {
+	planned: 'years',
+	completion: 'completion',
+	dimension: 'dimension',
+	type: 'type',
+	map: 'map'
+};
 
-/**
- * The five charts, one at a time, giving the event loop back between them: each holds it for
- * ~20–60 ms, the five together held it for 0.1–0.3 s, during which no other request was served
- * (event-loop delay p99 in the load campaign's mixed run, bench/load.ts).
- */
-export async function renderCharts(options: OverviewOptions): Promise<Record<ChartName, string>> {
-	const out: Partial<Record<ChartName, string>> = {};
+/** The five charts of one view, as overviewOptions(figures, view, lang) describes them. */
+export async function renderCharts(
+	figures: ViewFigures,
+	view: { filters: ViewFilters; metric: MapMetric },
+	lang: Lang
+): Promise<Record<ChartName, string>> {
+	const svgs = await drawCharts({
+		figures,
+		filters: view.filters,
+		options: { locale: lang, metric: view.metric },
+		charts: CHARTS.map((name) => ({
+			name: VIEW_CHART[name],
+			width: WIDTHS[name],
+			height: CHART_HEIGHTS[name]
+		})),
+		style: 'raw'
+	});
+	const out = {} as Record<ChartName, string>;
 	for (const name of CHARTS) {
-		await new Promise<void>((resolve) => setImmediate(resolve));
-		out[name] = renderOne(options[name], WIDTHS[name], CHART_HEIGHTS[name]);
+		const svg = svgs[VIEW_CHART[name]];
+		if (svg === undefined) throw new Error(`chart ${name} was not drawn`);
+		out[name] = svg;
 	}
-	return out as Record<ChartName, string>;
+	return out;
 }
