@@ -50,9 +50,10 @@ export async function inScope<T>(
 		async (transaction) => {
 			const tx = transaction as unknown as Database;
 			roots.set(tx, rootOf(db));
-			await tx.execute(sql`set local role sujarit_app`);
+			// One round trip: set_config('role', …, true) is SET LOCAL ROLE.
 			await tx.execute(
-				sql`select set_config('sujarit.scope', ${settings.scope}, true),
+				sql`select set_config('role', 'sujarit_app', true),
+					set_config('sujarit.scope', ${settings.scope}, true),
 					set_config('sujarit.provinces', ${settings.provinces}, true)`
 			);
 			return fn(tx);
