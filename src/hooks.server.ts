@@ -5,7 +5,8 @@ import * as auth from '$lib/server/auth';
 import { readerOf, withScope } from '$lib/server/db';
 import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
-import { answer, isKept, keep, keepable, keyOf, responses } from '$lib/server/response-cache';
+import { latestVersion } from '$lib/server/releases/latest-version';
+import { answer, keep, keepable, keptBy, keyOf, responses } from '$lib/server/response-cache';
 import { spliceSvgs } from '$lib/server/svg-splice';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -119,10 +120,11 @@ const authorize: Handle = async ({ event, resolve }) => {
 	}
 	const response = await resolve(event);
 	// Anything drawn from a viewer's scope is never stored by a browser or a proxy; nor is a
-	// public page drawn for an account (its header names the account), unless the route said
-	// how to cache it itself (a release's immutable extracts are the same for everyone).
+	// public page, unless the route said how to cache it itself (a release's immutable extracts
+	// are the same for everyone): drawn for an account, its header names the account; for
+	// anyone, it follows the lang and digits cookies, which a shared cache would not tell apart.
 	if (decision.access !== 'public') response.headers.set('cache-control', 'no-store');
-	else if (event.locals.viewer && !response.headers.has('cache-control'))
+	else if (!response.headers.has('cache-control'))
 		response.headers.set('cache-control', 'private, no-store');
 	return response;
 };
@@ -140,16 +142,19 @@ const headers: Handle = async ({ event, resolve }) => {
  * HTML pages are drawn a few at a time, so that they never hold up the cheap requests; every
  * page gets its server-drawn SVG spliced in where its markers are ($lib/server/svg-splice).
  * A page or a client navigation's data that this viewer read before, on the same data version,
- * is answered as it was drawn ($lib/server/response-cache), without a place in the lane.
+ * is answered as it was drawn ($lib/server/response-cache), without a place in the lane; so is
+ * a release page the public read before, on the same latest release.
  */
 const lanes: Handle = async ({ event, resolve }) => {
 	const draw = () =>
 		resolve(event, { transformPageChunk: ({ html }) => spliceSvgs(html, event.locals.svgs) });
 	const page = isPageRequest(event.request, event.url.pathname, event.isDataRequest);
 	let key: string | null = null;
-	if ((page || event.isDataRequest) && event.request.method === 'GET' && isKept(event)) {
-		const scope = scopeFor(event.locals);
-		key = keyOf(event, page ? 'page' : 'data', await versionOf(readerOf(scope), scope));
+	const by = (page || event.isDataRequest) && event.request.method === 'GET' && keptBy(event);
+	if (by) {
+		const scope = by === 'scope' ? scopeFor(event.locals) : null;
+		const version = scope ? await versionOf(readerOf(scope), scope) : await latestVersion();
+		key = keyOf(event, page ? 'page' : 'data', version);
 	}
 	if (key !== null) {
 		const hit = responses.get(key);

@@ -82,6 +82,38 @@ describe('kept pages on postgres', () => {
 		expect(stale.status).toBe(200);
 	});
 
+	it('keeps the public’s release pages until the next release; an account’s are drawn', async () => {
+		const home = () => app.fetch('/', { headers: { accept: 'text/html' } }, null);
+		const emptyHtml = await (await home()).text();
+		expect(emptyHtml).toContain('data-testid="no-release"');
+		expect(await (await home()).text()).toBe(emptyHtml);
+		etl(store, ['release', 'publish', '--note=kept pages 1']);
+		await new Promise((r) => setTimeout(r, 1_100));
+		const first = await home();
+		const html = await first.text();
+		expect(html).toContain('data-version="1"');
+		const again = await home();
+		expect(await again.text()).toBe(html);
+		expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+		const data = () => app.fetch('/__data.json?x-sveltekit-invalidated=01', {}, null);
+		const dataBefore = await (await data()).text();
+		expect(dataBefore).toContain('kept pages 1');
+		expect(await (await data()).text()).toBe(dataBefore);
+		// A signed-in reader's home names the account: drawn for them, never the public's copy.
+		const analyst = await (await app.fetch('/', { headers: { accept: 'text/html' } })).text();
+		expect(analyst).toContain('data-version="1"');
+		expect(analyst).not.toBe(html);
+		expect(html).not.toContain('analyst');
+		etl(store, ['release', 'publish', '--note=kept pages 2']);
+		await new Promise((r) => setTimeout(r, 1_100));
+		expect(await (await home()).text()).toContain('data-version="2"');
+		expect(await (await data()).text()).toContain('kept pages 2');
+		const list = await (
+			await app.fetch('/releases', { headers: { accept: 'text/html' } }, null)
+		).text();
+		expect(list).toContain('kept pages 2');
+	});
+
 	it('keeps no refusal: an officer of Ang Thong asking for Lampang’s LAO page is refused each time', async () => {
 		const lampang = '4520106'; // เทศบาลเมืองพิชัย, the annual plan's LAO (fixtures/registry)
 		for (let i = 0; i < 3; i++) {

@@ -95,6 +95,28 @@ describe('response cache', () => {
 		expect(keyOf(event(a, '/overview?fy=2567'), 'page', 'v1')).toBe(key);
 	});
 
+	it('keeps the public’s release pages by latest release, preferences and address, for everyone alike', () => {
+		const anonymous: Viewer = { kind: 'anonymous' };
+		const home = keyOf(event(anonymous, '/', '/'), 'page', '3');
+		expect(home).toBe('page|releases:3|public|||/');
+		expect(keyOf(event(anonymous, '/', '/'), 'page', '3')).toBe(home);
+		const differs = [
+			keyOf(event(anonymous, '/', '/'), 'page', '4'),
+			keyOf(event(anonymous, '/', '/'), 'data', '3'),
+			keyOf(event(anonymous, '/', '/', { lang: 'en' }), 'page', '3'),
+			keyOf(event(anonymous, '/', '/', { digits: 'thai' }), 'page', '3'),
+			keyOf(event(anonymous, '/releases', '/(public)/releases'), 'page', '3'),
+			keyOf(event(anonymous, '/releases/2', '/(public)/releases/[version]'), 'page', '3'),
+			keyOf(event(anonymous, '/releases/2?fy=2567', '/(public)/releases/[version]'), 'page', '3')
+		];
+		expect(differs).not.toContain(null);
+		expect(new Set([home, ...differs]).size).toBe(differs.length + 1);
+		// An account's public page names the account in its header: drawn, not kept.
+		expect(keyOf(event(officer(1, ['10']), '/', '/'), 'page', '3')).toBeNull();
+		expect(keyOf(event(anonymous, '/?lang=en', '/'), 'page', '3')).toBeNull();
+		expect(keyOf(event(anonymous, '/login', '/login'), 'page', '3')).toBeNull();
+	});
+
 	it('keeps no page of another route, of the public, of a renewed session or with ?lang=', () => {
 		const a = officer(1, ['10']);
 		expect(keyOf(event(a, '/admin/users', '/(app)/admin/users'), 'page', 'v')).toBeNull();

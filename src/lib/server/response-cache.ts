@@ -117,26 +117,49 @@ export async function keep(response: Response): Promise<KeptResponse> {
 export const answer = (kept: KeptResponse): Response =>
 	new Response(kept.body, { status: kept.status, headers: kept.headers });
 
-/** Whether `event` asks for a kept route as an account (the data version is then worth reading). */
-export const isKept = (event: KeyEvent): boolean =>
-	responses.maxBytes > 0 &&
-	event.locals.viewer.kind === 'account' &&
-	event.route.id !== null &&
-	KEPT_ROUTES.has(event.route.id);
+/**
+ * The public pages of releases, kept for readers without an account (journalists, the public):
+ * they depend on the published releases (immutable; a new one raises the latest version), the
+ * request and the preferences, and on nothing about the reader. A signed-in reader's public page
+ * names the account in its header and is drawn.
+ */
+export const PUBLIC_KEPT_ROUTES: ReadonlySet<string> = new Set([
+	'/',
+	'/(public)/releases',
+	'/(public)/releases/[version]'
+]);
 
 /**
- * The key of a request's page, or null when it must be drawn (a route not kept, no account, a
- * cookie being set by this request, a preference in the query). `version` is the scope's data
- * version.
+ * Which version a kept request's key needs: 'scope' (an account on a data page: the scope's data
+ * version), 'releases' (the public on a release page: the latest published release), or null
+ * when the route is not kept for this reader.
+ */
+export function keptBy(event: KeyEvent): 'scope' | 'releases' | null {
+	const route = event.route.id;
+	if (responses.maxBytes <= 0 || route === null) return null;
+	if (event.locals.viewer.kind === 'account') return KEPT_ROUTES.has(route) ? 'scope' : null;
+	return PUBLIC_KEPT_ROUTES.has(route) ? 'releases' : null;
+}
+
+/** Whether `event` asks for a kept route as an account (the data version is then worth reading). */
+export const isKept = (event: KeyEvent): boolean => keptBy(event) === 'scope';
+
+/**
+ * The key of a request's page, or null when it must be drawn (a route not kept for this reader,
+ * a cookie being set by this request, a preference in the query). `version` is what keptBy
+ * names: the scope's data version, or the latest release's.
  */
 export type KeyEvent = Pick<RequestEvent, 'request' | 'route' | 'locals' | 'cookies' | 'url'>;
 
 export function keyOf(event: KeyEvent, kind: 'page' | 'data', version: string): string | null {
-	if (!isKept(event)) return null;
-	const viewer = event.locals.viewer;
-	if (viewer.kind !== 'account' || event.locals.sessionRenewed) return null;
+	const by = keptBy(event);
+	if (by === null || event.locals.sessionRenewed) return null;
 	if (event.url.searchParams.has('lang') || event.url.searchParams.has('digits')) return null;
+	const viewer = event.locals.viewer;
 	const raw = new URL(event.request.url);
+	const prefs = `${event.cookies.get('lang') ?? ''}|${event.cookies.get('digits') ?? ''}`;
+	const where = `${prefs}|${raw.pathname}${raw.search}`;
+	if (viewer.kind !== 'account') return `${kind}|releases:${version}|public|${where}`;
 	const { account, viewAs } = viewer;
 	const who = JSON.stringify([
 		account.id,
@@ -147,8 +170,7 @@ export function keyOf(event: KeyEvent, kind: 'page' | 'data', version: string): 
 		viewAs,
 		effectiveRole(viewer)
 	]);
-	const prefs = `${event.cookies.get('lang') ?? ''}|${event.cookies.get('digits') ?? ''}`;
-	return `${kind}|${version}|${scopeKey(scopeFor(event.locals))}|${who}|${prefs}|${raw.pathname}${raw.search}`;
+	return `${kind}|${version}|${scopeKey(scopeFor(event.locals))}|${who}|${where}`;
 }
 
 const MAX_MB = Number(process.env.SUJARIT_RESPONSE_CACHE_MB ?? 96);

@@ -1,5 +1,6 @@
 import { withScope } from '$lib/server/db';
 import * as releases from '$lib/server/releases';
+import { forgetLatestVersion } from '$lib/server/releases/latest-version';
 import { nationalScope, readPublishRequest, stale } from '$lib/server/releases/publish-request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +31,9 @@ export const actions: Actions = {
 				now: new Date()
 			});
 		});
-		return published ? { published: published.version } : stale(asked.note);
+		if (!published) return stale(asked.note);
+		// The public pages kept for the last release are not answered again (response-cache).
+		forgetLatestVersion();
+		return { published: published.version };
 	}
 };
