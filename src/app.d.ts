@@ -14,6 +14,8 @@ declare global {
 			svgs?: Map<string, string>;
 			/** The session was renewed: this response sets its cookie, so it is drawn, not kept. */
 			sessionRenewed?: boolean;
+			/** Drawn without something it usually carries (the overview's SVG charts): not kept. */
+			partial?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

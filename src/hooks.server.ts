@@ -1,4 +1,4 @@
-import { json, type Handle } from '@sveltejs/kit';
+import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
@@ -8,6 +8,7 @@ import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 import { latestVersion } from '$lib/server/releases/latest-version';
 import { answer, keep, keepable, keptBy, keyOf, responses } from '$lib/server/response-cache';
 import { spliceSvgs } from '$lib/server/svg-splice';
+import { svgThread } from '$lib/server/charts/svg-worker';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -161,10 +162,15 @@ const lanes: Handle = async ({ event, resolve }) => {
 		if (hit) return answer(hit);
 	}
 	const response = await (page ? inPageLane(async () => draw()) : draw());
-	if (key === null || !keepable(response)) return response;
+	if (key === null || event.locals.partial || !keepable(response)) return response;
 	const kept = await keep(response);
 	responses.set(key, kept);
 	return answer(kept);
+};
+
+/** At server start: the chart render thread loads ECharts before the first overview asks. */
+export const init: ServerInit = () => {
+	svgThread.warm();
 };
 
 export const handle = sequence(headers, sameOrigin, authenticate, authorize, lanes);

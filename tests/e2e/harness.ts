@@ -77,6 +77,8 @@ export async function startApp(
 		databaseUrl?: string;
 		users?: boolean;
 		officerProvinces?: string[];
+		/** More environment for the server (SUJARIT_… settings). */
+		env?: Record<string, string>;
 	} = {}
 ): Promise<App> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sujarit-e2e-'));
@@ -97,7 +99,8 @@ export async function startApp(
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			// adapter-node assumes https without it, and form actions (POST) fail the origin check.
-			ORIGIN: `http://127.0.0.1:${port}`
+			ORIGIN: `http://127.0.0.1:${port}`,
+			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -11,10 +11,14 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-	app = await startApp((dataDir) => {
-		etl(dataDir, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
-		etl(dataDir, ['ingest', 'fixtures/seeds']);
-	});
+	app = await startApp(
+		(dataDir) => {
+			etl(dataDir, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
+			etl(dataDir, ['ingest', 'fixtures/seeds']);
+			// This suite checks the server's SVG charts: the page waits for them however busy CI is.
+		},
+		{ env: { SUJARIT_CHART_WAIT_MS: '30000' } }
+	);
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
 	await signIn(page.context(), app.url, 'analyst');

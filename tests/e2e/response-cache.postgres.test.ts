@@ -25,7 +25,14 @@ beforeAll(async () => {
 			etl(s, ['registry', 'import', 'fixtures/registry/dla-sample.csv']);
 			etl(s, ['ingest', 'fixtures/seeds/pao-ang-thong_report-2566.txt']);
 		},
-		{ dataDir, databaseUrl: pg.url, users: true, officerProvinces: ['15', '52'] }
+		{
+			dataDir,
+			databaseUrl: pg.url,
+			users: true,
+			officerProvinces: ['15', '52'],
+			// The overview never waits for its charts here: drawn without, and not kept.
+			env: { SUJARIT_CHART_WAIT_MS: '0' }
+		}
 	);
 }, 120_000);
 
@@ -112,6 +119,21 @@ describe('kept pages on postgres', () => {
 			await app.fetch('/releases', { headers: { accept: 'text/html' } }, null)
 		).text();
 		expect(list).toContain('kept pages 2');
+	});
+
+	it('draws an overview without its SVG charts when they are late, keeps it not, and has them next time', async () => {
+		const overview = async () =>
+			(await app.fetch('/overview?fy=2566', { headers: { accept: 'text/html' } })).text();
+		const late = await overview();
+		expect(late).toContain('data-testid="chart-years"');
+		expect(late.split('<svg').length - 1).toBe(0);
+		let drawn = late;
+		for (let i = 0; i < 50 && !drawn.includes('<svg'); i++) {
+			await new Promise((r) => setTimeout(r, 200));
+			drawn = await overview();
+		}
+		expect(drawn.split('<svg').length - 1).toBe(5);
+		expect(await overview()).toBe(drawn);
 	});
 
 	it('keeps no refusal: an officer of Ang Thong asking for Lampang’s LAO page is refused each time', async () => {

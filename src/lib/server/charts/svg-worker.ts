@@ -99,6 +99,11 @@ class SvgThread {
 		});
 	}
 
+	/** Starts the thread ahead of its first render (server start): ECharts loads meanwhile. */
+	warm(): void {
+		if (THREADS > 0 && !this.worker) this.start();
+	}
+
 	/** Stops the thread (tests); pending renders are rejected. */
 	async stop(): Promise<void> {
 		const worker = this.worker;

@@ -25,6 +25,26 @@ import { renderCharts } from './charts.server';
 /** Rendered charts (~190 KB of SVG per view) kept per scope and data version. */
 const CHARTS: extracts.Bucket = { name: 'overview-charts', max: 32 };
 
+/** How long a page waits for its charts' SVG (SUJARIT_CHART_WAIT_MS, 400 by default). */
+const CHART_WAIT_MS = Math.max(0, Number(process.env.SUJARIT_CHART_WAIT_MS ?? 400) || 0);
+
+/** `work`'s value if it settles within `ms`, else null; a failure is logged and is null too. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<null>((resolve) => {
+		timer = setTimeout(() => resolve(null), ms);
+	});
+	const settled = work.catch((error: unknown) => {
+		console.error('overview charts not drawn:', error);
+		return null;
+	});
+	try {
+		return await Promise.race([settled, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
 export const load: PageServerLoad = async ({
 	url,
 	parent,
@@ -53,16 +73,21 @@ export const load: PageServerLoad = async ({
 	const mapMetric = metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC;
 	const figures: ViewFigures = await extracts.cachedViewFigures(run, scope, filters);
 	// The first paint only: a client navigation has ECharts loaded already. Five charts rendered
-	// to SVG take a thread 0.1–0.3 s (not the event loop's): once per view, metric and language.
-	const charts = isDataRequest
+	// to SVG take the render thread 0.1–0.3 s (not the event loop): once per view, metric and
+	// language. The page waits for them at most CHART_WAIT_MS: past that (the thread busy with
+	// other views' charts), it is drawn without them, the live charts draw in the browser, and
+	// the render goes on for the next reader; such a page is not kept (hooks.server.ts).
+	const rendering = isDataRequest
 		? null
-		: await extracts.memoize(
+		: extracts.memoize(
 				run,
 				scope,
 				viewKey(filters, `${mapMetric}:${lang}`),
 				() => renderCharts(figures, { filters, metric: mapMetric }, lang),
 				CHARTS
 			);
+	const charts = rendering && (await within(rendering, CHART_WAIT_MS));
+	if (rendering && !charts) locals.partial = true;
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
