@@ -111,8 +111,18 @@ describe('kept pages on postgres', () => {
 		expect(analyst).toContain('data-version="1"');
 		expect(analyst).not.toBe(html);
 		expect(html).not.toContain('analyst');
+		// A release's extract: its release looked up once a second, a version not yet published too.
+		const extract = (version: number) =>
+			app.fetch(`/api/public/releases/${version}/release_laos`, {}, null);
+		const one = await extract(1);
+		expect(one.status).toBe(200);
+		expect(Buffer.from(await (await extract(1)).arrayBuffer())).toEqual(
+			Buffer.from(await one.arrayBuffer())
+		);
+		expect((await extract(2)).status).toBe(404);
 		etl(store, ['release', 'publish', '--note=kept pages 2']);
 		await new Promise((r) => setTimeout(r, 1_100));
+		expect((await extract(2)).status).toBe(200);
 		expect(await (await home()).text()).toContain('data-version="2"');
 		expect(await (await data()).text()).toContain('kept pages 2');
 		const list = await (

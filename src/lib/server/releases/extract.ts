@@ -139,23 +139,27 @@ export async function buildReleaseExtract(
 }
 
 const MAX_ENTRIES = 32;
-const stores = new WeakMap<Database, Map<string, Promise<Payload>>>();
+const stores = new WeakMap<object, Map<string, Promise<Payload>>>();
 
-/** The extract's bytes in three encodings, built once per (database, release tag, name). */
-export function cachedReleaseExtract(
-	db: Database,
+/**
+ * The extract's bytes in three encodings, built once per (owner, release tag, name): `owner` is
+ * the database the release was read from (its root), whose `build` makes the table.
+ */
+export function keptReleaseExtract(
+	owner: object,
 	release: Release,
-	name: ReleaseExtractName
+	name: ReleaseExtractName,
+	build: () => Promise<Table>
 ): Promise<Payload> {
-	let entries = stores.get(rootOf(db));
+	let entries = stores.get(owner);
 	if (!entries) {
 		entries = new Map();
-		stores.set(rootOf(db), entries);
+		stores.set(owner, entries);
 	}
 	const key = `${release.tag}|${name}`;
 	let entry = entries.get(key);
 	if (!entry) {
-		entry = buildReleaseExtract(db, release, name).then((table) =>
+		entry = build().then((table) =>
 			encode(tableToIPC(table, 'stream'), {
 				contentType: ARROW_STREAM,
 				// Weak: the bytes differ by Content-Encoding (as the scoped extracts' ETags).
@@ -170,4 +174,15 @@ export function cachedReleaseExtract(
 		if (map.size > MAX_ENTRIES && oldest !== undefined) map.delete(oldest);
 	}
 	return entry;
+}
+
+/** The extract's bytes in three encodings, built once per (database, release tag, name). */
+export function cachedReleaseExtract(
+	db: Database,
+	release: Release,
+	name: ReleaseExtractName
+): Promise<Payload> {
+	return keptReleaseExtract(rootOf(db), release, name, () =>
+		buildReleaseExtract(db, release, name)
+	);
 }

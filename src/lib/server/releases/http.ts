@@ -1,8 +1,5 @@
 import { respond } from '../extracts/http.ts';
-import type { ReleaseExtractName } from '../../releases/types.ts';
-import type { Database } from '../../../../db/client.ts';
-import { cachedReleaseExtract } from './extract.ts';
-import type { Release } from './read.ts';
+import type { Payload } from '../extracts/encode.ts';
 
 /** A release never changes: a year in any cache, never revalidated. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,13 +11,10 @@ export const REVALIDATE = 'public, no-cache';
  * release's tag (as the page's links do), revalidated when it has none. A wrong tag is refused
  * by the caller (404) before this.
  */
-export async function serveReleaseExtract(
+export function serveReleaseExtract(
 	request: Request,
-	db: Database,
-	release: Release,
-	name: ReleaseExtractName,
+	payload: Payload,
 	tagged: boolean
 ): Promise<Response> {
-	const payload = await cachedReleaseExtract(db, release, name);
 	return respond(request, payload, tagged ? IMMUTABLE : REVALIDATE);
 }

@@ -20,6 +20,6 @@ export {
 	releaseLaoList
 } from './lists.ts';
 export { releaseYears } from './years.ts';
-export { buildReleaseExtract, cachedReleaseExtract } from './extract.ts';
+export { buildReleaseExtract, cachedReleaseExtract, keptReleaseExtract } from './extract.ts';
 export { IMMUTABLE, REVALIDATE, serveReleaseExtract } from './http.ts';
 export { releaseTag, RELEASE_FORMAT_VERSION } from './tag.ts';
