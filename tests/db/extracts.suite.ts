@@ -455,7 +455,7 @@ export function registerExtractsSuite(driver: Driver): void {
 		describe('cache and warm-up', () => {
 			const ANG_THONG: Scope = { kind: 'provinces', codes: ['15'] };
 
-			it('warm-up builds the unfiltered figures and every extract of the scope, in order', async () => {
+			it('warm-up builds the unfiltered figures, those one click away and every extract of the scope, in order', async () => {
 				expect(await extracts.cachedKeys(extracts.direct(db), ANG_THONG)).toEqual({
 					payloads: [],
 					values: []
@@ -470,7 +470,12 @@ export function registerExtractsSuite(driver: Driver): void {
 						'facts_plan',
 						'facts_report'
 					],
-					values: [`figures:${viewKey(EMPTY_FILTERS)}`]
+					// The unfiltered view, then its one year (2566) and each มิติ.
+					values: [
+						EMPTY_FILTERS,
+						{ ...EMPTY_FILTERS, fiscalYears: [2566] },
+						...[1, 2, 3, 4].map((d) => ({ ...EMPTY_FILTERS, dimensions: [d] }))
+					].map((view) => `figures:${viewKey(view)}`)
 				});
 				const figures = await extracts.cachedViewFigures((fn) => fn(db), ANG_THONG, EMPTY_FILTERS);
 				expect(figures).toEqual(await extracts.buildViewFigures(db, ANG_THONG, EMPTY_FILTERS));
