@@ -14,13 +14,19 @@
  *    starts the app's own warm-up, then every extract (brotli) and /api/overview, and the public
  *    release extracts; then waits for the server's CPU to go quiet (the quality-11 brotli
  *    upgrades run in the background), so that extracts are measured as cached;
- * 4. mixed run: the generator (bench/lib/load/generator.ts), a process of its own on core 1,
- *    50 closed-loop connections for 60 s over pages, __data.json, APIs, extracts and sign-ins,
- *    with every status judged per role × route, and officers' bodies checked for other
- *    provinces' LAO codes (isolation);
- * 5. stepped run: 1, 2, 5, 10, 20, 50, 100, 200 connections, 10 s each: requests/s and p99.
- * `--quick`: 10 connections for 10 s, steps 1 and 10 for 3 s each, and at most 10 s waiting for the
- * server to go quiet after the warm-up (a smoke test).
+ * 4. sessions run: the generator (bench/lib/load/generator.ts), a process of its own on core 1,
+ *    50 users of mixed roles for 60 s over pages, __data.json, APIs, extracts and sign-ins, each
+ *    pausing a reader's think time (mean THINK_MS) after every answer, with every status judged
+ *    per role × route, and officers' bodies checked for other provinces' LAO codes (isolation);
+ *    run first after the warm-up, so that no other run has warmed what it asks;
+ * 5. saturation run: the same 50 users with no pause at all (closed loops: the server's core is
+ *    saturated, and the percentiles measure how its queue is shared), isolation checked alike;
+ * 6. stepped run: 1, 2, 5, 10, 20, 50, 100, 200 connections without pauses, 10 s each:
+ *    requests/s (the peak) and p99;
+ * 7. paced steps: 50, 100, 200, 400 paced users, 20 s each: how many readers the targets hold for.
+ * The targets (report.ts TARGETS) are judged on the sessions run, the saturation run and each step.
+ * `--quick`: 10 users for 10 s, steps of 3–5 s, and at most 10 s waiting for the server to go
+ * quiet after the warm-up (a smoke test).
  *
  * Prints the tables and writes bench/results/load.json (load.quick.json with --quick).
  * PostgreSQL is not pinned: it shares both cores with the server and the generator.
@@ -38,8 +44,15 @@ import {
 	ensureStatistics,
 	readFixtures
 } from './lib/load/fixtures.ts';
-import type { GeneratorConfig, GeneratorResult } from './lib/load/generator.ts';
-import { classTable, kindTable, stepTable, targetRows, TARGETS } from './lib/load/report.ts';
+import type { GeneratorConfig, GeneratorResult, MixedResult } from './lib/load/generator.ts';
+import {
+	classTable,
+	kindTable,
+	stepMet,
+	stepTable,
+	targetRows,
+	TARGETS
+} from './lib/load/report.ts';
 import { cast, type LoadUser } from './lib/load/scenario.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -47,13 +60,29 @@ const QUICK = process.argv.includes('--quick');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sujarit_load';
 /** Officers' provinces: the largest (นครราชสีมา 30), others of each region, one pair. */
 const PROVINCE_SETS = [['30'], ['50'], ['40'], ['90'], ['15', '52'], ['34'], ['20'], ['10']];
+/**
+ * A reader's mean pause between an answer and the next request in the paced runs: one request a
+ * second, faster than anyone reads a page (exponential, cut at 4 s: generator.ts).
+ */
+const THINK_MS = 1000;
 const PLAN = QUICK
-	? { cast: 10, mixed: { connections: 10, durationMs: 10_000 }, steps: [1, 10], stepMs: 3_000 }
+	? {
+			cast: 10,
+			sessions: { connections: 10, durationMs: 10_000, thinkMs: THINK_MS },
+			mixed: { connections: 10, durationMs: 10_000, thinkMs: 0 },
+			steps: [1, 10],
+			stepMs: 3_000,
+			pacedSteps: [10, 20],
+			pacedStepMs: 5_000
+		}
 	: {
 			cast: 50,
-			mixed: { connections: 50, durationMs: 60_000 },
+			sessions: { connections: 50, durationMs: 60_000, thinkMs: THINK_MS },
+			mixed: { connections: 50, durationMs: 60_000, thinkMs: 0 },
 			steps: [1, 2, 5, 10, 20, 50, 100, 200],
-			stepMs: 10_000
+			stepMs: 10_000,
+			pacedSteps: [50, 100, 200, 400],
+			pacedStepMs: 20_000
 		};
 const SERVER_CORE = '0';
 const GENERATOR_CORE = '1';
@@ -225,68 +254,103 @@ async function main() {
 			sampleEvery: 50,
 			seed: 6
 		};
+		const run = (label: string, m: GeneratorConfig['mixed']) => {
+			const result = runGenerator(
+				{ ...base, mixed: m, steps: null, out: join(dir, `${label}.json`) },
+				dir,
+				label
+			).mixed!;
+			return result;
+		};
 		process.stdout.write(
-			`▶ mixed run: ${PLAN.mixed.connections} connections for ${PLAN.mixed.durationMs / 1000} s (generator on core ${GENERATOR_CORE})\n`
+			`▶ sessions run: ${PLAN.sessions.connections} users pausing ${PLAN.sessions.thinkMs} ms on average, for ${PLAN.sessions.durationMs / 1000} s (generator on core ${GENERATOR_CORE})\n`
 		);
-		const mixed = runGenerator(
-			{ ...base, mixed: PLAN.mixed, steps: null, out: join(dir, 'mixed.json') },
-			dir,
-			'mixed'
-		).mixed!;
+		const sessions = run('sessions', PLAN.sessions);
+		const afterSessions = await eldWindow(app.pid, eldFile);
+		const quietAfterSessionsMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
+		process.stdout.write(
+			`▶ saturation run: ${PLAN.mixed.connections} users without pauses for ${PLAN.mixed.durationMs / 1000} s\n`
+		);
+		const mixed = run('mixed', PLAN.mixed);
 		const afterMixed = await eldWindow(app.pid, eldFile);
 		const quietAfterMixedMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 
+		const steps = (label: string, connections: number[], durationMs: number, thinkMs: number) =>
+			runGenerator(
+				{
+					...base,
+					mixed: null,
+					steps: { connections, durationMs, thinkMs },
+					out: join(dir, `${label}.json`)
+				},
+				dir,
+				label
+			);
 		process.stdout.write(
-			`▶ stepped run: ${PLAN.steps.join(', ')} connections, ${PLAN.stepMs / 1000} s each\n`
+			`▶ stepped run: ${PLAN.steps.join(', ')} connections without pauses, ${PLAN.stepMs / 1000} s each\n`
 		);
-		const stepped = runGenerator(
-			{
-				...base,
-				mixed: null,
-				steps: { connections: PLAN.steps, durationMs: PLAN.stepMs },
-				out: join(dir, 'stepped.json')
-			},
-			dir,
-			'stepped'
+		const stepped = steps('stepped', PLAN.steps, PLAN.stepMs, 0);
+		await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
+		process.stdout.write(
+			`▶ paced steps: ${PLAN.pacedSteps.join(', ')} users pausing ${THINK_MS} ms on average, ${PLAN.pacedStepMs / 1000} s each\n`
 		);
+		const paced = steps('paced', PLAN.pacedSteps, PLAN.pacedStepMs, THINK_MS);
 		const end = await eldWindow(app.pid, eldFile);
 		const serverLog = readFileSync(join(dir, 'server.log'), 'utf8');
 		const loadavgEnd = load();
 		const peak = stepped.steps.reduce((a, b) =>
 			b.requestsPerSecond > a.requestsPerSecond ? b : a
 		);
-		const { met } = targetRows(mixed);
-
-		console.log('\nMixed run, per route class');
-		console.log(classTable(mixed));
-		console.log('\nMixed run, per kind (expected refusals apart)');
-		console.log(kindTable(mixed));
-		const iso = mixed.isolation;
-		console.log(
-			`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
-				iso.columnsChecked
-			)
-				.map(([n, c]) => `${n}[${c.join(',')}]`)
-				.join(
-					' '
-				)}), ${iso.textBodies} sampled HTML/JSON bodies (1 in ${base.sampleEvery}, every refusal): ${iso.violations.length} violations`
-		);
-		for (const v of iso.violations.slice(0, 10))
-			console.log(`  ✗ ${v.user} ${v.path}: ${v.detail}`);
-		for (const u of mixed.unexpected.slice(0, 10)) {
+		const report = (title: string, m: MixedResult) => {
+			const iso = m.isolation;
+			console.log(`\n${title}, per route class`);
+			console.log(classTable(m));
+			console.log(`\n${title}, per kind (expected refusals apart)`);
+			console.log(kindTable(m));
 			console.log(
-				`  unexpected: ${u.role} ${u.method} ${u.path} → ${u.error} (${u.ms} ms) ${u.body.slice(0, 120)}`
+				`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
+					iso.columnsChecked
+				)
+					.map(([n, c]) => `${n}[${c.join(',')}]`)
+					.join(
+						' '
+					)}), ${iso.textBodies} sampled HTML/JSON bodies (1 in ${base.sampleEvery}, every refusal): ${iso.violations.length} violations`
 			);
-		}
-		console.log(
-			`\nServer: RSS ${Math.round(mixed.eld.rssBytes / 2 ** 20)} MB after the mixed run, ${Math.round(end.rssBytes / 2 ** 20)} MB at the end; CPU ${Math.round((mixed.cpu.serverMs / mixed.durationMs) * 100)} % of its core during the mixed run (generator ${Math.round((mixed.cpu.generatorMs / mixed.durationMs) * 100)} % of its own); ${serverLog.split('\n').filter((l) => /error/i.test(l)).length} log lines mentioning an error`
+			for (const v of iso.violations.slice(0, 10))
+				console.log(`  ✗ ${v.user} ${v.path}: ${v.detail}`);
+			for (const u of m.unexpected.slice(0, 10)) {
+				console.log(
+					`  unexpected: ${u.role} ${u.method} ${u.path} → ${u.error} (${u.ms} ms) ${u.body.slice(0, 120)}`
+				);
+			}
+			console.log(
+				`Server: RSS ${Math.round(m.eld.rssBytes / 2 ** 20)} MB after the run; CPU ${Math.round((m.cpu.serverMs / m.durationMs) * 100)} % of its core (generator ${Math.round((m.cpu.generatorMs / m.durationMs) * 100)} % of its own); ${m.requestsPerSecond} req/s`
+			);
+			return targetRows(m).met && iso.violations.length === 0;
+		};
+		const sessionsMet = report(
+			`Sessions run (${sessions.connections} users, think time ${sessions.thinkMs} ms)`,
+			sessions
 		);
-		console.log('\nStepped run');
+		const met = report(`Saturation run (${mixed.connections} users, no pauses)`, mixed);
+		console.log(
+			`\nServer: RSS ${Math.round(end.rssBytes / 2 ** 20)} MB at the end; ${serverLog.split('\n').filter((l) => /error/i.test(l)).length} log lines mentioning an error`
+		);
+		console.log('\nStepped run (no pauses)');
 		console.log(stepTable(stepped.steps));
 		console.log(`peak: ${peak.requestsPerSecond} req/s at ${peak.connections} connections`);
+		console.log(`\nPaced steps (think time ${THINK_MS} ms)`);
+		console.log(stepTable(paced.steps));
+		const heldFor = paced.steps.filter(stepMet).map((st) => st.connections);
+		const targetText = `0 errors, p99 < ${TARGETS.pageP99Ms} ms pages/JSON, ≤ ${TARGETS.extractP99Ms} ms extracts, event loop p99 < ${TARGETS.eventLoopP99Ms} ms, no isolation violation`;
+		console.log(`targets (${targetText}):`);
 		console.log(
-			`targets (0 errors, p99 < ${TARGETS.pageP99Ms} ms pages/JSON, ≤ ${TARGETS.extractP99Ms} ms extracts, event loop p99 < ${TARGETS.eventLoopP99Ms} ms, no isolation violation): ${met && iso.violations.length === 0 ? 'met' : 'MISSED'}`
+			`  sessions run, ${sessions.connections} paced users: ${sessionsMet ? 'met' : 'MISSED'}`
 		);
+		console.log(
+			`  saturation run, ${mixed.connections} users without pauses: ${met ? 'met' : 'MISSED'}`
+		);
+		console.log(`  paced steps met at: ${heldFor.length ? heldFor.join(', ') : 'none'} users`);
 		console.log(`load average (1, 5, 15 min): ${loadavgStart} → ${loadavgEnd}`);
 
 		const results = {
@@ -324,12 +388,16 @@ async function main() {
 				releases: fixtures.releases
 			},
 			warmUp: { ms: warmUpMs, idleWaitMs, scopes: warmed, eventLoop: warmEld },
+			thinkMs: THINK_MS,
+			sessions,
+			afterSessions: { eventLoop: afterSessions, quietAfterMs: quietAfterSessionsMs },
 			mixed,
 			afterMixed: { eventLoop: afterMixed, quietAfterMs: quietAfterMixedMs },
 			stepped: {
 				steps: stepped.steps,
 				peak: { requestsPerSecond: peak.requestsPerSecond, connections: peak.connections }
 			},
+			paced: { steps: paced.steps, targetsMetAt: heldFor },
 			end: {
 				eventLoop: end,
 				serverLogErrorLines: serverLog
@@ -338,7 +406,7 @@ async function main() {
 					.slice(0, 20)
 			},
 			targets: TARGETS,
-			targetsMet: met && iso.violations.length === 0
+			targetsMet: { sessions: sessionsMet, saturation: met, pacedSteps: heldFor }
 		};
 		mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
 		const out = join(ROOT, `bench/results/${QUICK ? 'load.quick' : 'load'}.json`);

@@ -36,8 +36,13 @@ export interface GeneratorConfig {
 	provinceSets: string[][];
 	/** Accounts of the cast (users beyond it share their sessions, as several tabs do). */
 	castSize: number;
-	mixed: { connections: number; durationMs: number } | null;
-	steps: { connections: number[]; durationMs: number } | null;
+	/**
+	 * A run of N users for a duration; `thinkMs` is each user's mean pause after an answer
+	 * (exponential; 0: the next request at once, a closed loop that saturates the server).
+	 */
+	mixed: { connections: number; durationMs: number; thinkMs: number } | null;
+	/** Steps of N users each (`thinkMs` as in `mixed`). */
+	steps: { connections: number[]; durationMs: number; thinkMs: number } | null;
 	sampleEvery: number;
 	seed: number;
 	out: string;
@@ -46,6 +51,8 @@ export interface GeneratorConfig {
 export interface MixedResult {
 	connections: number;
 	durationMs: number;
+	/** Mean think time between a user's answer and its next request (0: none). */
+	thinkMs: number;
 	requests: number;
 	requestsPerSecond: number;
 	errors: number;
@@ -66,6 +73,7 @@ export interface MixedResult {
 
 export interface StepResult {
 	connections: number;
+	thinkMs: number;
 	durationMs: number;
 	requests: number;
 	requestsPerSecond: number;
@@ -146,13 +154,32 @@ function keep(sampler: Sampler, user: LoadUser, target: Target, body: Buffer, en
 	}
 }
 
-/** N virtual users in closed loops until the deadline; in-flight answers are awaited. */
+/**
+ * Node's server closes a keep-alive socket idle for 5 s: a longer pause would race that close
+ * (a request written as the socket shuts is an error no reader would see, the browser retries).
+ */
+const MAX_THINK_MS = 4000;
+
+/**
+ * A reader's pause after an answer: exponential of mean `meanMs`, cut at MAX_THINK_MS (the mean
+ * drops by e^-(4000/meanMs): 1.8 % at 1 s); 0 → none.
+ */
+function thinkTime(rng: () => number, meanMs: number): number {
+	return meanMs === 0 ? 0 : Math.min(MAX_THINK_MS, -Math.log(1 - rng()) * meanMs);
+}
+
+/**
+ * N virtual users in closed loops until the deadline; in-flight answers are awaited. With
+ * `thinkMs` each user pauses after every answer (its own random stream, so that the sequence of
+ * requests is the same as without pauses).
+ */
 async function closedLoop(
 	connections: number,
 	durationMs: number,
 	seed: number,
 	recorder: Recorder,
-	sampler: Sampler | null
+	sampler: Sampler | null,
+	thinkMs = 0
 ): Promise<number> {
 	const t0 = performance.now();
 	const deadline = t0 + durationMs;
@@ -162,8 +189,12 @@ async function closedLoop(
 			const user = users[i % users.length]!;
 			const session = user.username ? sessions.get(user.username)! : { cookie: null };
 			const rng = rngOf(seed * 1000 + i);
+			const pauses = rngOf(seed * 1000 + i + 500_000);
 			const conn = new Connection(base);
 			try {
+				// Paced users are already mid-session: each starts at a random instant of its
+				// first pause rather than all at t0 (a herd no real audience makes).
+				if (thinkMs > 0) await new Promise((r) => setTimeout(r, pauses() * thinkMs));
 				while (performance.now() < deadline) {
 					const next = nextTarget(user, rng, config.fixtures);
 					const target =
@@ -177,6 +208,11 @@ async function closedLoop(
 					}
 					if (ok && sampler) {
 						keep(sampler, user, target, answer.body, answer.headers['content-encoding']);
+					}
+					const pause = thinkTime(pauses, thinkMs);
+					if (pause > 0) {
+						if (performance.now() + pause >= deadline) break;
+						await new Promise((r) => setTimeout(r, pause));
 					}
 				}
 			} finally {
@@ -222,11 +258,19 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 	const sampler: Sampler = { samples: [], extractResponses: 0, seen: new Set(), counter: 0 };
 	const before = await eldWindow(config.serverPid, config.eldFile); // ends the window before
 	const cpu0 = process.cpuUsage();
-	const ms = await closedLoop(m.connections, m.durationMs, config.seed, recorder, sampler);
+	const ms = await closedLoop(
+		m.connections,
+		m.durationMs,
+		config.seed,
+		recorder,
+		sampler,
+		m.thinkMs
+	);
 	const eld = await eldWindow(config.serverPid, config.eldFile);
 	return {
 		connections: m.connections,
 		durationMs: Math.round(ms),
+		thinkMs: m.thinkMs,
 		requests: recorder.requests,
 		requestsPerSecond: Math.round((recorder.requests / ms) * 1000),
 		errors: recorder.errors,
@@ -245,13 +289,21 @@ async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepRe
 		const recorder = new Recorder();
 		const before = await eldWindow(config.serverPid, config.eldFile);
 		const cpu0 = process.cpuUsage();
-		const ms = await closedLoop(connections, s.durationMs, config.seed + 100 + i, recorder, null);
+		const ms = await closedLoop(
+			connections,
+			s.durationMs,
+			config.seed + 100 + i,
+			recorder,
+			null,
+			s.thinkMs
+		);
 		const eld = await eldWindow(config.serverPid, config.eldFile);
 		const byKind = Object.fromEntries(
 			Object.entries(recorder.kinds()).map(([k, v]) => [k, v.latency])
 		);
 		const step: StepResult = {
 			connections,
+			thinkMs: s.thinkMs,
 			durationMs: Math.round(ms),
 			requests: recorder.requests,
 			requestsPerSecond: Math.round((recorder.requests / ms) * 1000),
@@ -263,7 +315,7 @@ async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepRe
 		};
 		out.push(step);
 		process.stdout.write(
-			`  step ${String(connections).padStart(3)} connections: ${step.requestsPerSecond} req/s, p99 ${step.latency.p99Ms} ms, errors ${step.errors}, event-loop p99 ${eld.p99Ms} ms\n`
+			`  step ${String(connections).padStart(3)} ${s.thinkMs ? 'paced users' : 'connections'}: ${step.requestsPerSecond} req/s, p99 ${step.latency.p99Ms} ms, errors ${step.errors}, event-loop p99 ${eld.p99Ms} ms\n`
 		);
 		if (recorder.unexpected.length > 0) {
 			process.stdout.write(`    first unexpected: ${JSON.stringify(recorder.unexpected[0])}\n`);

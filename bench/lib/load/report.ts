@@ -98,20 +98,39 @@ export function kindTable(mixed: MixedResult): string {
 	);
 }
 
+/** A step against the same targets: p99 per kind, the event loop, no error. */
+export function stepMet(step: StepResult): boolean {
+	const p99 = (kind: string) => step.byKind[kind]?.p99Ms ?? 0;
+	return (
+		step.errors === TARGETS.errors &&
+		p99('page') < TARGETS.pageP99Ms &&
+		p99('data') < TARGETS.jsonP99Ms &&
+		p99('json') < TARGETS.jsonP99Ms &&
+		p99('extract') <= TARGETS.extractP99Ms &&
+		step.eld.p99Ms < TARGETS.eventLoopP99Ms
+	);
+}
+
 export function stepTable(steps: StepResult[]): string {
+	const p99 = (s: StepResult, kind: string) => ms(s.byKind[kind]?.p99Ms ?? null);
 	const rows = steps.map((s) => [
 		String(s.connections),
 		String(s.requests),
 		String(s.requestsPerSecond),
 		String(s.errors),
 		...lat(s.latency),
+		p99(s, 'page'),
+		p99(s, 'data'),
+		p99(s, 'json'),
+		p99(s, 'extract'),
 		ms(s.eld.p99Ms),
 		`${Math.round((s.cpu.serverMs / s.durationMs) * 100)} %`,
-		`${Math.round((s.cpu.generatorMs / s.durationMs) * 100)} %`
+		`${Math.round((s.cpu.generatorMs / s.durationMs) * 100)} %`,
+		stepMet(s) ? 'met' : 'missed'
 	]);
 	return table(
 		[
-			'connections',
+			steps[0]?.thinkMs ? 'users' : 'connections',
 			'requests',
 			'req/s',
 			'errors',
@@ -119,11 +138,16 @@ export function stepTable(steps: StepResult[]): string {
 			'p95 ms',
 			'p99 ms',
 			'max ms',
+			'page p99',
+			'data p99',
+			'json p99',
+			'extract p99',
 			'loop p99',
 			'server CPU',
-			'generator CPU'
+			'generator CPU',
+			'targets'
 		],
 		rows,
-		new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+		new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
 	);
 }
