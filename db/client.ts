@@ -68,11 +68,31 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 
 const MAINTENANCE = { 'sujarit.scope': 'maintenance' } as const;
 
+/** postgres.js's own default: connections one process opens at most. */
+export const DEFAULT_POOL_MAX = 10;
+
+/**
+ * DATABASE_POOL_MAX: how many connections one process may open (1–1000; unset → 10). Anything
+ * else is refused with the variable named, rather than read as NaN (which postgres.js would take
+ * for "no connection at all" and hang every query).
+ */
+export function poolMax(value: string | undefined = process.env.DATABASE_POOL_MAX): number {
+	if (value === undefined || value.trim() === '') return DEFAULT_POOL_MAX;
+	const n = /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : NaN;
+	if (!Number.isInteger(n) || n < 1 || n > 1000) {
+		throw new Error(
+			`DATABASE_POOL_MAX must be a whole number from 1 to 1000 (connections per process), not ${JSON.stringify(value.slice(0, 40))}`
+		);
+	}
+	return n;
+}
+
 /** PostgreSQL through postgres.js, whatever DATABASE_URL says. */
 export function openPostgres(url: string, options: { maintenance?: boolean } = {}): Db {
 	// Notices ("schema drizzle already exists, skipping") are noise on every migrate. The scope is
 	// a startup parameter, so that every pooled connection carries it.
 	const client = postgres(url, {
+		max: poolMax(),
 		onnotice: () => {},
 		...(options.maintenance ? { connection: MAINTENANCE } : {})
 	});

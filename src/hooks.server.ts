@@ -2,7 +2,7 @@ import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
-import { readerOf, withScope } from '$lib/server/db';
+import { checkDatabaseSettings, readerOf, withScope } from '$lib/server/db';
 import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 import { latestVersion } from '$lib/server/releases/latest-version';
@@ -168,8 +168,12 @@ const lanes: Handle = async ({ event, resolve }) => {
 	return answer(kept);
 };
 
-/** At server start: the chart render thread loads ECharts before the first overview asks. */
+/**
+ * At server start: the database settings are checked, and the chart render thread loads ECharts
+ * before the first overview asks.
+ */
 export const init: ServerInit = () => {
+	checkDatabaseSettings();
 	svgThread.warm();
 };
 

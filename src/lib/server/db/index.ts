@@ -3,7 +3,7 @@
  * migrated once on first use. Routes never get the connection itself: they get a transaction in
  * the viewer's scope (`withScope`), run as the role sujarit_app under row-level security.
  */
-import { openDb, type Database, type Db } from '$db/client';
+import { openDb, poolMax, type Database, type Db } from '$db/client';
 import type { Runner } from '../extracts/cache.ts';
 import type { Scope } from '../extracts/scope.ts';
 import { inScope, type DbScope, type ScopeOptions } from './scoped.ts';
@@ -22,6 +22,14 @@ async function database(): Promise<Database> {
 		handle = null;
 		throw e;
 	}
+}
+
+/**
+ * The database settings read from the environment, checked when the server starts (hooks `init`)
+ * rather than on the first reader's request: a bad DATABASE_POOL_MAX stops the start, named.
+ */
+export function checkDatabaseSettings(): void {
+	if (process.env.DATABASE_URL) poolMax();
 }
 
 /** `fn` in one transaction that sees what `scope` allows, and nothing else. */
