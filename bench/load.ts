@@ -48,6 +48,7 @@ import type { GeneratorConfig, GeneratorResult, MixedResult } from './lib/load/g
 import {
 	classTable,
 	kindTable,
+	slowLines,
 	stepMet,
 	stepTable,
 	targetRows,
@@ -224,7 +225,7 @@ async function main() {
 	const app = await startApp(ROOT, {
 		wrap: ['taskset', '-c', SERVER_CORE],
 		nodeArgs: ['--import', './bench/lib/event-loop-delay.js'],
-		env: { LOAD_ELD_FILE: eldFile },
+		env: { LOAD_ELD_FILE: eldFile, SUJARIT_SERVER_TIMING: '1' },
 		signIn: false,
 		logFile: join(dir, 'server.log')
 	});
@@ -262,16 +263,50 @@ async function main() {
 			).mixed!;
 			return result;
 		};
+		// Each run's tables print as soon as it ends (a trial run may be stopped after them).
+		const report = (title: string, m: MixedResult) => {
+			const iso = m.isolation;
+			console.log(`\n${title}, per route class`);
+			console.log(classTable(m));
+			console.log(`\n${title}, per kind (expected refusals apart)`);
+			console.log(kindTable(m));
+			console.log(slowLines(m));
+			console.log(
+				`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
+					iso.columnsChecked
+				)
+					.map(([n, c]) => `${n}[${c.join(',')}]`)
+					.join(
+						' '
+					)}), ${iso.textBodies} sampled HTML/JSON bodies (1 in ${base.sampleEvery}, every refusal): ${iso.violations.length} violations`
+			);
+			for (const v of iso.violations.slice(0, 10))
+				console.log(`  ✗ ${v.user} ${v.path}: ${v.detail}`);
+			for (const u of m.unexpected.slice(0, 10)) {
+				console.log(
+					`  unexpected: ${u.role} ${u.method} ${u.path} → ${u.error} (${u.ms} ms) ${u.body.slice(0, 120)}`
+				);
+			}
+			console.log(
+				`Server: RSS ${Math.round(m.eld.rssBytes / 2 ** 20)} MB after the run; CPU ${Math.round((m.cpu.serverMs / m.durationMs) * 100)} % of its core (generator ${Math.round((m.cpu.generatorMs / m.durationMs) * 100)} % of its own); ${m.requestsPerSecond} req/s`
+			);
+			return targetRows(m).met && iso.violations.length === 0;
+		};
 		process.stdout.write(
 			`▶ sessions run: ${PLAN.sessions.connections} users pausing ${PLAN.sessions.thinkMs} ms on average, for ${PLAN.sessions.durationMs / 1000} s (generator on core ${GENERATOR_CORE})\n`
 		);
 		const sessions = run('sessions', PLAN.sessions);
+		const sessionsMet = report(
+			`Sessions run (${sessions.connections} users, think time ${sessions.thinkMs} ms)`,
+			sessions
+		);
 		const afterSessions = await eldWindow(app.pid, eldFile);
 		const quietAfterSessionsMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 		process.stdout.write(
 			`▶ saturation run: ${PLAN.mixed.connections} users without pauses for ${PLAN.mixed.durationMs / 1000} s\n`
 		);
 		const mixed = run('mixed', PLAN.mixed);
+		const met = report(`Saturation run (${mixed.connections} users, no pauses)`, mixed);
 		const afterMixed = await eldWindow(app.pid, eldFile);
 		const quietAfterMixedMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 
@@ -301,38 +336,6 @@ async function main() {
 		const peak = stepped.steps.reduce((a, b) =>
 			b.requestsPerSecond > a.requestsPerSecond ? b : a
 		);
-		const report = (title: string, m: MixedResult) => {
-			const iso = m.isolation;
-			console.log(`\n${title}, per route class`);
-			console.log(classTable(m));
-			console.log(`\n${title}, per kind (expected refusals apart)`);
-			console.log(kindTable(m));
-			console.log(
-				`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
-					iso.columnsChecked
-				)
-					.map(([n, c]) => `${n}[${c.join(',')}]`)
-					.join(
-						' '
-					)}), ${iso.textBodies} sampled HTML/JSON bodies (1 in ${base.sampleEvery}, every refusal): ${iso.violations.length} violations`
-			);
-			for (const v of iso.violations.slice(0, 10))
-				console.log(`  ✗ ${v.user} ${v.path}: ${v.detail}`);
-			for (const u of m.unexpected.slice(0, 10)) {
-				console.log(
-					`  unexpected: ${u.role} ${u.method} ${u.path} → ${u.error} (${u.ms} ms) ${u.body.slice(0, 120)}`
-				);
-			}
-			console.log(
-				`Server: RSS ${Math.round(m.eld.rssBytes / 2 ** 20)} MB after the run; CPU ${Math.round((m.cpu.serverMs / m.durationMs) * 100)} % of its core (generator ${Math.round((m.cpu.generatorMs / m.durationMs) * 100)} % of its own); ${m.requestsPerSecond} req/s`
-			);
-			return targetRows(m).met && iso.violations.length === 0;
-		};
-		const sessionsMet = report(
-			`Sessions run (${sessions.connections} users, think time ${sessions.thinkMs} ms)`,
-			sessions
-		);
-		const met = report(`Saturation run (${mixed.connections} users, no pauses)`, mixed);
 		console.log(
 			`\nServer: RSS ${Math.round(end.rssBytes / 2 ** 20)} MB at the end; ${serverLog.split('\n').filter((l) => /error/i.test(l)).length} log lines mentioning an error`
 		);

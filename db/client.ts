@@ -23,6 +23,8 @@ export type Driver = 'postgres' | 'pglite';
 export interface Db {
 	db: Database;
 	driver: Driver;
+	/** postgres.js itself (PostgreSQL only): for the app's one-round-trip reads (quickRead). */
+	client?: postgres.Sql;
 	/** Applies db/migrations, then upserts the 77 provinces. Safe to run again. */
 	migrate(): Promise<void>;
 	/**
@@ -88,11 +90,14 @@ export function poolMax(value: string | undefined = process.env.DATABASE_POOL_MA
 }
 
 /** PostgreSQL through postgres.js, whatever DATABASE_URL says. */
-export function openPostgres(url: string, options: { maintenance?: boolean } = {}): Db {
+export function openPostgres(
+	url: string,
+	options: { maintenance?: boolean; max?: number } = {}
+): Db {
 	// Notices ("schema drizzle already exists, skipping") are noise on every migrate. The scope is
 	// a startup parameter, so that every pooled connection carries it.
 	const client = postgres(url, {
-		max: poolMax(),
+		max: options.max ?? poolMax(),
 		onnotice: () => {},
 		...(options.maintenance ? { connection: MAINTENANCE } : {})
 	});
@@ -100,6 +105,7 @@ export function openPostgres(url: string, options: { maintenance?: boolean } = {
 	return {
 		db,
 		driver: 'postgres',
+		client,
 		async migrate() {
 			await migratePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
 			await seedProvinces(db);

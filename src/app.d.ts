@@ -16,6 +16,8 @@ declare global {
 			sessionRenewed?: boolean;
 			/** Drawn without something it usually carries (the overview's SVG charts): not kept. */
 			partial?: boolean;
+			/** Durations for the Server-Timing header, when SUJARIT_SERVER_TIMING=1 ($lib/server/server-timing). */
+			timings?: Record<string, number>;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -2,11 +2,13 @@ import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
-import { checkDatabaseSettings, readerOf, withScope } from '$lib/server/db';
+import { checkDatabaseSettings, readerOf } from '$lib/server/db';
 import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 import { latestVersion } from '$lib/server/releases/latest-version';
 import { answer, keep, keepable, keptBy, keyOf, responses } from '$lib/server/response-cache';
+import { checkSession } from '$lib/server/session-check';
+import { serverTimingHeader, serverTimingOn, timed } from '$lib/server/server-timing';
 import { spliceSvgs } from '$lib/server/svg-splice';
 import { svgThread } from '$lib/server/charts/svg-worker';
 
@@ -55,8 +57,8 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const now = new Date();
 		const found = auth.isWellFormedToken(token)
-			? await auth.validateRemembered(token, now, () =>
-					withScope({ kind: 'auth' }, (db) => auth.validateSessionToken(db, token, now))
+			? await timed(event.locals.timings, 'auth', () =>
+					auth.validateRemembered(token, now, () => checkSession(token, now))
 				)
 			: null;
 		if (found) {
@@ -130,9 +132,19 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Headers every response carries (the CSP itself is SvelteKit's, in svelte.config.js). */
+/**
+ * Headers every response carries (the CSP itself is SvelteKit's, in svelte.config.js), and
+ * Server-Timing when SUJARIT_SERVER_TIMING=1 ($lib/server/server-timing).
+ */
 const headers: Handle = async ({ event, resolve }) => {
+	const t0 = performance.now();
+	if (serverTimingOn()) event.locals.timings = {};
 	const response = await resolve(event);
+	const timings = event.locals.timings;
+	if (timings) {
+		timings.app = performance.now() - t0;
+		response.headers.set('server-timing', serverTimingHeader(timings));
+	}
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	response.headers.set('x-frame-options', 'DENY');
@@ -147,21 +159,30 @@ const headers: Handle = async ({ event, resolve }) => {
  * a release page the public read before, on the same latest release.
  */
 const lanes: Handle = async ({ event, resolve }) => {
-	const draw = () =>
+	const draw = async () =>
 		resolve(event, { transformPageChunk: ({ html }) => spliceSvgs(html, event.locals.svgs) });
 	const page = isPageRequest(event.request, event.url.pathname, event.isDataRequest);
 	let key: string | null = null;
 	const by = (page || event.isDataRequest) && event.request.method === 'GET' && keptBy(event);
 	if (by) {
 		const scope = by === 'scope' ? scopeFor(event.locals) : null;
-		const version = scope ? await versionOf(readerOf(scope), scope) : await latestVersion();
+		const version = await timed(event.locals.timings, 'version', () =>
+			scope ? versionOf(readerOf(scope), scope) : latestVersion()
+		);
 		key = keyOf(event, page ? 'page' : 'data', version);
 	}
 	if (key !== null) {
 		const hit = responses.get(key);
 		if (hit) return answer(hit);
 	}
-	const response = await (page ? inPageLane(async () => draw()) : draw());
+	const timings = event.locals.timings;
+	const queued = performance.now();
+	const response = await (page
+		? inPageLane(async () => {
+				if (timings) timings.lane = performance.now() - queued;
+				return timed(timings, 'draw', draw);
+			})
+		: timed(timings, 'draw', draw));
 	if (key === null || event.locals.partial || !keepable(response)) return response;
 	const kept = await keep(response);
 	responses.set(key, kept);

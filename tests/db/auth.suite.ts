@@ -120,6 +120,44 @@ export function registerAuthSuite(driver: Driver): void {
 				]);
 			});
 
+			it('the one-round-trip lookup answers as the full check, and leaves every write to it', async () => {
+				const lookup = (token: string, now: Date) =>
+					inAuth(async (tx) => {
+						const id = auth.sessionIdOf(token);
+						const [row] = await queryRows<auth.SessionRow>(tx, sql.raw(auth.sessionLookupText(id)));
+						return auth.sessionFromLookup(id, row, now);
+					});
+				const officer = await addUser('somchai', 'province_officer', ['52', '15']);
+				const admin = await addUser('admin1', 'admin');
+				const o = await newSession(officer.id);
+				const a = await newSession(admin.id);
+				await inAuth((tx) =>
+					auth.setViewAs(tx, a.session.id, { role: 'province_officer', provinces: ['96', '15'] })
+				);
+				// Valid, not due for renewal: the lookup settles it, exactly as the full check does.
+				for (const { token } of [o, a]) {
+					const quick = await lookup(token, day(1));
+					expect(quick).not.toBe('write');
+					expect(quick).toEqual(await validate(token, day(1)));
+				}
+				expect(((await lookup(a.token, day(1))) as auth.ValidSession).session.viewAs).toEqual({
+					role: 'province_officer',
+					provinces: ['15', '96']
+				});
+				// Unknown: null, as the full check answers, and nothing to write.
+				expect(await lookup(auth.generateSessionToken(), day(1))).toBe(null);
+				// Due for renewal, expired, disabled: the full check must run (it writes).
+				expect(await lookup(o.token, day(15))).toBe('write');
+				expect(await lookup(o.token, day(30))).toBe('write');
+				await handle.db.execute(sql`update users set disabled_at = now() where id = ${officer.id}`);
+				expect(await lookup(o.token, day(1))).toBe('write');
+				expect((await storedSessions()).length).toBe(2); // the lookup deleted nothing
+				// The id is written into the text: anything but 64 hex digits is refused.
+				for (const id of ["' or true --", 'A'.repeat(64), '0'.repeat(63), `${'0'.repeat(64)}'`]) {
+					expect(() => auth.sessionLookupText(id)).toThrow('64 hex digits');
+				}
+			});
+
 			it('renews at exactly 15 days left; is dead at exactly 30 days', async () => {
 				const analyst = await addUser('analyst1', 'analyst');
 				const a = await newSession(analyst.id);

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, Db, Driver } from '../../db/client.ts';
 import { withTestDatabase } from '../../db/testing.ts';
 import { registryFromDb } from '../../etl/load/registry.ts';
@@ -517,6 +517,99 @@ export function registerExtractsSuite(driver: Driver): void {
 				const after = [await version(), await national()];
 				expect([after[0] === before[0], after[1] === before[1]]).toEqual([false, false]);
 				expect(after[0]).toMatch(/^0\.0\.\d+$/);
+			});
+			it('dataVersionText, the one-round-trip read, gives what dataVersion gives', async () => {
+				const both = (scope: Scope) =>
+					inScope(
+						db,
+						scope,
+						async (tx) => [
+							await extracts.dataVersion(tx, scope),
+							extracts.versionFromRow(
+								(await rows<extracts.VersionRow>(tx, sql.raw(extracts.dataVersionText(scope))))[0]
+							)
+						],
+						{ readOnly: true }
+					);
+				for (const scope of [
+					NATIONAL,
+					PHICHAI,
+					{ kind: 'provinces', codes: ['52', '15', '52'] },
+					{ kind: 'provinces', codes: [] }
+				] satisfies Scope[]) {
+					const [a, b] = await both(scope);
+					expect(b).toBe(a);
+				}
+				expect((await both(NATIONAL))[0]).toMatch(/^[1-9]\d*\.[1-9]\d*\.\d+$/);
+				// No province: no cube row, and row-level security hides the runs.
+				expect((await both({ kind: 'provinces', codes: [] }))[0]).toBe('0.0.');
+				expect(() =>
+					extracts.dataVersionText({ kind: 'provinces', codes: ["15') or true --"] })
+				).toThrow('bad province code');
+			});
+
+			it('keeps a scope’s data version: read on the quick lane, again in the background from half a second, never used past a second', async () => {
+				const { VERSION_REFRESH_AFTER_MS, VERSION_TTL_MS } = extracts;
+				let clock = Date.now() + 3_600_000;
+				const now = vi.spyOn(Date, 'now').mockImplementation(() => clock);
+				try {
+					const calls = { main: 0, quick: 0 };
+					const inPhichai = <T>(fn: (tx: Database) => Promise<T>) =>
+						inScope(db, PHICHAI, fn, { readOnly: true });
+					const run: extracts.Runner = Object.assign(
+						<T>(fn: (tx: Database) => Promise<T>) => {
+							calls.main++;
+							return inPhichai(fn);
+						},
+						{
+							source: {},
+							quickVersion: (scope: Scope) => {
+								calls.quick++;
+								return inPhichai((tx) => extracts.dataVersion(tx, scope));
+							}
+						}
+					);
+					const v0 = await extracts.versionOf(run, PHICHAI);
+					expect(calls).toEqual({ main: 0, quick: 1 });
+					clock += VERSION_REFRESH_AFTER_MS - 1;
+					expect(await extracts.versionOf(run, PHICHAI)).toBe(v0);
+					expect(calls.quick).toBe(1);
+
+					const id = await startRun(db, {
+						kind: 'ingest',
+						source: 'version refresh test',
+						isSynthetic: false,
+						parserVersion: 'test'
+					});
+					await finishRun(db, id, {}, 'completed');
+					clock += 1;
+					// Half a second old: the kept version answers at once, one read goes out behind it.
+					expect(await extracts.versionOf(run, PHICHAI)).toBe(v0);
+					expect(await extracts.versionOf(run, PHICHAI)).toBe(v0);
+					expect(calls.quick).toBe(2);
+					let v1 = v0;
+					for (let i = 0; i < 200 && v1 === v0; i++) {
+						await new Promise((r) => setTimeout(r, 10));
+						v1 = await extracts.versionOf(run, PHICHAI);
+					}
+					expect(v1).not.toBe(v0);
+					expect(calls).toEqual({ main: 0, quick: 2 });
+
+					// A second of quiet: the first reader waits for a fresh read, not a kept one.
+					clock += VERSION_TTL_MS;
+					const id2 = await startRun(db, {
+						kind: 'ingest',
+						source: 'version refresh test',
+						isSynthetic: false,
+						parserVersion: 'test'
+					});
+					await finishRun(db, id2, {}, 'completed');
+					const v2 = await extracts.versionOf(run, PHICHAI);
+					expect(v2).not.toBe(v1);
+					expect(calls).toEqual({ main: 0, quick: 3 });
+				} finally {
+					now.mockRestore();
+				}
 			});
 		});
 

@@ -15,7 +15,8 @@ import { eldWindow, type EldWindow } from './eld.ts';
 import { Connection, sessionCookie } from './http-client.ts';
 import { decode, IsolationCheck, type Register, type Violation } from './isolation.ts';
 import type { LatencySummary } from './latency.ts';
-import { Recorder, type ClassResult, type Unexpected } from './record.ts';
+import { TARGETS } from './report.ts';
+import { Recorder, type ClassResult, type SlowAnswers, type Unexpected } from './record.ts';
 import {
 	cast,
 	loginTarget,
@@ -58,6 +59,8 @@ export interface MixedResult {
 	errors: number;
 	classes: ClassResult[];
 	kinds: ReturnType<Recorder['kinds']>;
+	/** The extracts and pages over their targets, by the server's Server-Timing parts. */
+	slow: { extract: SlowAnswers; page: SlowAnswers };
 	unexpected: Unexpected[];
 	eld: EldWindow;
 	/** CPU time over the run: the server's (on its core) and this generator's (on its own). */
@@ -276,6 +279,10 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		errors: recorder.errors,
 		classes: recorder.classes(),
 		kinds: recorder.kinds(),
+		slow: {
+			extract: recorder.slow('extract', TARGETS.extractP99Ms),
+			page: recorder.slow('page', TARGETS.pageP99Ms)
+		},
 		unexpected: recorder.unexpected,
 		eld,
 		cpu: cpuOver(before, eld, cpu0),

@@ -4,6 +4,7 @@
  * A class is a kind and a route; an expected refusal is its own class, with the role it is
  * expected for.
  */
+import { parseServerTiming } from '../../../src/lib/server/server-timing.ts';
 import type { Answer } from './http-client.ts';
 import { Latencies, type LatencySummary } from './latency.ts';
 import type { Kind, LoadUser, Target } from './scenario.ts';
@@ -28,6 +29,23 @@ export interface KindResult {
 	latency: LatencySummary;
 	/** Requests sent in the second half of the run. */
 	secondHalf: LatencySummary;
+}
+
+/**
+ * Where the slow answers' time went (the server's Server-Timing, SUJARIT_SERVER_TIMING=1): of
+ * the answers of one kind later than `overMs`, how many and, per part, the median and p90 ms.
+ * `outside` is the client's time minus the handler's (`app`): waiting for the event loop, or
+ * on the wire. `versionRead` and `sessionAsked` count those that waited on the database for
+ * the scope's data version or the session (more than 1 ms).
+ */
+export interface SlowAnswers {
+	kind: string;
+	overMs: number;
+	answers: number;
+	slow: number;
+	versionRead: number;
+	sessionAsked: number;
+	parts: Record<string, { p50Ms: number; p90Ms: number; maxMs: number }>;
 }
 
 export interface Unexpected {
@@ -79,6 +97,8 @@ export class Recorder {
 	readonly all = new Latencies();
 	requests = 0;
 	errors = 0;
+	/** Per kind, every answer with a Server-Timing header: the client's ms and the server's parts. */
+	readonly #timings = new Map<string, { ms: number; parts: Record<string, number> }[]>();
 
 	add(target: Target, user: LoadUser, answer: Answer, sentAt: number): boolean {
 		const name = className(target, user);
@@ -104,6 +124,12 @@ export class Recorder {
 		entry.latencies.add(answer.ms);
 		if (sentAt >= this.lateFrom) entry.late.add(answer.ms);
 		this.all.add(answer.ms);
+		const timing = answer.headers['server-timing'];
+		if (!target.refusal && typeof timing === 'string') {
+			let list = this.#timings.get(target.kind);
+			if (!list) this.#timings.set(target.kind, (list = []));
+			list.push({ ms: answer.ms, parts: parseServerTiming(timing) });
+		}
 		const reason = verdictOf(target, answer);
 		if (reason === null) {
 			if (target.refusal) entry.refused++;
@@ -178,5 +204,38 @@ export class Recorder {
 				}
 			])
 		);
+	}
+
+	/** The answers of `kind` slower than `overMs`, broken down by the server's own timings. */
+	slow(kind: string, overMs: number): SlowAnswers {
+		const all = this.#timings.get(kind) ?? [];
+		const slow = all.filter((t) => t.ms > overMs);
+		const names = new Set(slow.flatMap((t) => Object.keys(t.parts)));
+		const parts: SlowAnswers['parts'] = {};
+		const summarise = (values: number[]) => {
+			const l = new Latencies();
+			for (const v of values) l.add(v);
+			const s = l.summary();
+			return {
+				p50Ms: s.p50Ms ?? 0,
+				p90Ms: Math.round(l.percentile(90) * 10) / 10,
+				maxMs: s.maxMs ?? 0
+			};
+		};
+		for (const name of [...names, 'outside']) {
+			const values = slow.map((t) =>
+				name === 'outside' ? t.ms - (t.parts.app ?? 0) : (t.parts[name] ?? 0)
+			);
+			if (values.length) parts[name] = summarise(values);
+		}
+		return {
+			kind,
+			overMs,
+			answers: all.length,
+			slow: slow.length,
+			versionRead: slow.filter((t) => (t.parts.version ?? 0) > 1).length,
+			sessionAsked: slow.filter((t) => (t.parts.auth ?? 0) > 1).length,
+			parts
+		};
 	}
 }

@@ -151,3 +151,19 @@ export function stepTable(steps: StepResult[]): string {
 		new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
 	);
 }
+
+/** Where the extracts and pages over their targets spent their time (Server-Timing parts). */
+export function slowLines(mixed: MixedResult): string {
+	return [mixed.slow.extract, mixed.slow.page]
+		.map((s) => {
+			if (s.answers === 0) return `Slow ${s.kind}s: no Server-Timing headers seen`;
+			const parts = Object.entries(s.parts)
+				.map(([name, p]) => `${name} p50 ${ms(p.p50Ms)} / p90 ${ms(p.p90Ms)} / max ${ms(p.maxMs)}`)
+				.join('; ');
+			return [
+				`Slow ${s.kind}s: ${s.slow} of ${s.answers} over ${s.overMs} ms; ${s.versionRead} waited on a data-version read, ${s.sessionAsked} on a session check (> 1 ms)`,
+				`  ms per part (outside = client − app: event loop and wire): ${parts}`
+			].join('\n');
+		})
+		.join('\n');
+}

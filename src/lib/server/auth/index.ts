@@ -18,9 +18,12 @@ export {
 	invalidateUserSessions,
 	RENEW_BELOW_DAYS,
 	SESSION_DAYS,
+	sessionFromLookup,
+	sessionLookupText,
 	setViewAs,
 	validateSessionToken,
 	type Session,
+	type SessionRow,
 	type ValidSession,
 	type ViewAs,
 	type ViewAsRefusal

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
 	forgetSessions,
 	MAX_ENTRIES,
+	REFRESH_AFTER_MS,
 	rememberedSessions,
 	TTL_MS,
 	validateRemembered
@@ -42,10 +43,97 @@ describe('remembered sessions', () => {
 	it('asks the database once per TTL_MS, then again', async () => {
 		const { calls, validate } = counting(session());
 		await validateRemembered(TOKEN, at(0), validate);
-		await validateRemembered(TOKEN, at(TTL_MS - 1), validate);
+		await validateRemembered(TOKEN, at(REFRESH_AFTER_MS - 1), validate);
 		expect(calls.n).toBe(1);
 		await validateRemembered(TOKEN, at(TTL_MS), validate);
 		expect(calls.n).toBe(2);
+	});
+
+	it('asked again in the background from REFRESH_AFTER_MS, once, while the hit answers', async () => {
+		let release: (v: ValidSession | null) => void = () => {};
+		let calls = 0;
+		const validate = () => {
+			calls++;
+			return calls === 1
+				? Promise.resolve(session())
+				: new Promise<ValidSession | null>((resolve) => (release = resolve));
+		};
+		await validateRemembered(TOKEN, at(0), validate);
+		// The hit answers at once though its background check has not come back.
+		expect(await validateRemembered(TOKEN, at(REFRESH_AFTER_MS), validate)).not.toBe(null);
+		expect(await validateRemembered(TOKEN, at(REFRESH_AFTER_MS + 10), validate)).not.toBe(null);
+		expect(calls).toBe(2);
+		release(session());
+		await new Promise((r) => setTimeout(r, 0));
+		// The fresh answer stands TTL_MS from when its check began.
+		expect(await validateRemembered(TOKEN, at(REFRESH_AFTER_MS + TTL_MS - 1), validate)).not.toBe(
+			null
+		);
+		expect(calls).toBe(3); // past its own REFRESH_AFTER_MS: one more background check
+	});
+
+	it('a background check that refuses forgets the session: the next reader is asked', async () => {
+		let answer: ValidSession | null = session();
+		let calls = 0;
+		const validate = async () => {
+			calls++;
+			return answer;
+		};
+		await validateRemembered(TOKEN, at(0), validate);
+		answer = null; // disabled by `npm run users` meanwhile
+		expect(await validateRemembered(TOKEN, at(REFRESH_AFTER_MS), validate)).not.toBe(null);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(rememberedSessions()).toBe(0);
+		expect(await validateRemembered(TOKEN, at(REFRESH_AFTER_MS + 1), validate)).toBe(null);
+		expect(calls).toBe(3);
+	});
+
+	it('a session renewed by a background check sends its cookie with the next answer, once', async () => {
+		let renewed = false;
+		const validate = async () => session(undefined, renewed);
+		await validateRemembered(TOKEN, at(0), validate);
+		renewed = true;
+		expect((await validateRemembered(TOKEN, at(REFRESH_AFTER_MS), validate))?.renewed).toBe(false);
+		await new Promise((r) => setTimeout(r, 0));
+		expect((await validateRemembered(TOKEN, at(REFRESH_AFTER_MS + 1), validate))?.renewed).toBe(
+			true
+		);
+		expect((await validateRemembered(TOKEN, at(REFRESH_AFTER_MS + 2), validate))?.renewed).toBe(
+			false
+		);
+	});
+
+	it('a background check that fails leaves the entry to expire, and nothing unhandled', async () => {
+		let calls = 0;
+		const validate = async () => {
+			calls++;
+			if (calls > 1) throw new Error('connection lost');
+			return session();
+		};
+		await validateRemembered(TOKEN, at(0), validate);
+		await validateRemembered(TOKEN, at(REFRESH_AFTER_MS), validate);
+		await new Promise((r) => setTimeout(r, 0));
+		expect(rememberedSessions()).toBe(1);
+		await expect(validateRemembered(TOKEN, at(TTL_MS), validate)).rejects.toThrow(
+			'connection lost'
+		);
+	});
+
+	it('a write during a background check: its answer is not kept', async () => {
+		let release: () => void = () => {};
+		let calls = 0;
+		const validate = () => {
+			calls++;
+			return calls === 1
+				? Promise.resolve(session())
+				: new Promise<ValidSession>((resolve) => (release = () => resolve(session())));
+		};
+		await validateRemembered(TOKEN, at(0), validate);
+		await validateRemembered(TOKEN, at(REFRESH_AFTER_MS), validate);
+		forgetSessions();
+		release();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(rememberedSessions()).toBe(0);
 	});
 
 	it('a remembered answer never says "renewed" (the cookie went out with the first)', async () => {

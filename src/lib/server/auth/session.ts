@@ -103,7 +103,7 @@ export async function validateSessionToken(
 		return null;
 	}
 	let expiresAt = row.expiresAt;
-	const renewed = now.getTime() >= expiresAt.getTime() - RENEW_BELOW_DAYS * DAY_MS;
+	const renewed = dueForRenewal(expiresAt, now);
 	if (renewed) {
 		expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
@@ -113,21 +113,84 @@ export async function validateSessionToken(
 		.from(userProvinces)
 		.where(eq(userProvinces.userId, row.userId))
 		.orderBy(asc(userProvinces.provinceCode));
+	return validSession(id, { ...row, expiresAt, provinces: provinces.map((p) => p.code) }, renewed);
+}
+
+const dueForRenewal = (expiresAt: Date, now: Date) =>
+	now.getTime() >= expiresAt.getTime() - RENEW_BELOW_DAYS * DAY_MS;
+
+/** A session's row joined to its account, with the account's provinces in order. */
+export type SessionRow = {
+	expiresAt: Date;
+	viewAsRole: string | null;
+	viewAsProvinces: string[] | null;
+	userId: number;
+	username: string;
+	displayName: string;
+	role: Account['role'];
+	disabledAt: Date | null;
+	provinces: string[];
+};
+
+function validSession(id: string, row: SessionRow, renewed: boolean): ValidSession {
 	const viewAs =
 		row.viewAsRole === null || !VIEW_AS_ROLES.includes(row.viewAsRole as ViewAs['role'])
 			? null
 			: { role: row.viewAsRole as ViewAs['role'], provinces: row.viewAsProvinces ?? [] };
 	return {
-		session: { id, userId: row.userId, expiresAt, viewAs },
+		session: { id, userId: row.userId, expiresAt: row.expiresAt, viewAs },
 		account: {
 			id: row.userId,
 			username: row.username,
 			displayName: row.displayName,
 			role: row.role,
-			provinces: provinces.map((p) => p.code)
+			provinces: row.provinces
 		},
 		renewed
 	};
+}
+
+/**
+ * validateSessionToken's read as one statement of SQL text, for the app's one-round-trip read
+ * (src/lib/server/db quickRead, which takes no parameters): the id is the token's hex SHA-256,
+ * checked to be exactly that before it is written into the text. Columns as SessionRow.
+ */
+export function sessionLookupText(id: string): string {
+	if (!/^[0-9a-f]{64}$/.test(id)) throw new Error('a session id is 64 hex digits');
+	return `select s.expires_at as "expiresAt", s.view_as_role as "viewAsRole",
+			s.view_as_provinces as "viewAsProvinces", u.id as "userId", u.username,
+			u.display_name as "displayName", u.role, u.disabled_at as "disabledAt",
+			array(select p.province_code from user_provinces p
+				where p.user_id = u.id order by p.province_code) as provinces
+		from sessions s join users u on u.id = s.user_id
+		where s.id = '${id}'`;
+}
+
+/**
+ * What sessionLookupText's answer settles without writing: null for no row (an unknown session,
+ * as validateSessionToken answers it), the session when it is valid and not due for renewal.
+ * 'write' when validateSessionToken must run (an expired session or a disabled account to
+ * delete, a renewal to write).
+ */
+export function sessionFromLookup(
+	id: string,
+	row: SessionRow | undefined,
+	now: Date
+): ValidSession | null | 'write' {
+	if (!row) return null;
+	const expiresAt = new Date(row.expiresAt);
+	if (
+		now.getTime() >= expiresAt.getTime() ||
+		row.disabledAt !== null ||
+		dueForRenewal(expiresAt, now)
+	) {
+		return 'write';
+	}
+	return validSession(
+		id,
+		{ ...row, expiresAt, provinces: row.provinces.map((p) => p.trim()) },
+		false
+	);
 }
 
 /** Logout: the session stops working at once. */

@@ -48,11 +48,15 @@ const MAX_SCOPES = 32;
  * Per database (tests open several), then per scope, each with its own data version (scopes may
  * see different versions: see dataVersion); a scope's entries of an older version are dropped.
  */
-const stores = new WeakMap<Database, Map<string, Store>>();
+const stores = new WeakMap<object, Map<string, Store>>();
 
-async function storeFor(db: Database, scope: Scope): Promise<Store> {
-	const version = await dataVersion(db, scope);
-	const root = rootOf(db);
+/** The scope's store for the version the database gives now, kept under `root`. */
+async function storeFor(db: Database, scope: Scope, root: object = rootOf(db)): Promise<Store> {
+	return storeAt(root, scope, await dataVersion(db, scope));
+}
+
+/** The scope's store for `version` (a new, empty one when the version moved). */
+function storeAt(root: object, scope: Scope, version: string): Store {
 	let byScope = stores.get(root);
 	if (!byScope) {
 		byScope = new Map();
@@ -101,6 +105,12 @@ function remember<T>(
  */
 export type Runner = (<T>(fn: (db: Database) => Promise<T>) => Promise<T>) & {
 	readonly source?: object;
+	/**
+	 * The scope's data version read in one round trip on the app's quick lane (db/index.ts
+	 * quickRead), so that it never queues behind page queries; null where there is none (PGlite):
+	 * the version is then read through the runner.
+	 */
+	readonly quickVersion?: (scope: Scope) => Promise<string | null>;
 };
 
 /** `fn(db)` in the caller's own transaction (tests, the ETL's checks). */
@@ -114,8 +124,21 @@ export const direct =
  * finishes is seen at most this much later; readers of one scope in that second share one read.
  */
 export const VERSION_TTL_MS = 1_000;
+/**
+ * From this age on, a kept version still stands and is read again in the background: readers
+ * of a busy scope never wait for the read, and none uses a version read more than
+ * VERSION_TTL_MS before. Only the first reader after a quiet second waits.
+ */
+export const VERSION_REFRESH_AFTER_MS = VERSION_TTL_MS / 2;
 
-const recent = new WeakMap<object, Map<string, { store: Promise<Store>; until: number }>>();
+interface Kept {
+	store: Promise<Store>;
+	until: number;
+	refreshAt: number;
+	refreshing: boolean;
+}
+
+const recent = new WeakMap<object, Map<string, Kept>>();
 
 /** The scope's store for the current data version, asked of the database at most once a second. */
 function storeOf(run: Runner, scope: Scope): Promise<Store> {
@@ -126,21 +149,50 @@ function storeOf(run: Runner, scope: Scope): Promise<Store> {
 		byScope = new Map();
 		recent.set(source, byScope);
 	}
+	const kept = byScope;
 	const key = scopeKey(scope);
+	const readStore = async (): Promise<Store> => {
+		const version = run.quickVersion ? await run.quickVersion(scope) : null;
+		if (version !== null) return storeAt(source, scope, version);
+		return run((db) => storeFor(db, scope, source));
+	};
+	const read = (at: number): Kept => {
+		const entry: Kept = {
+			store: readStore(),
+			until: at + VERSION_TTL_MS,
+			refreshAt: at + VERSION_REFRESH_AFTER_MS,
+			refreshing: false
+		};
+		entry.store.catch(() => {
+			if (kept.get(key) === entry) kept.delete(key);
+		});
+		return entry;
+	};
 	const now = Date.now();
-	const hit = byScope.get(key);
-	if (hit && now < hit.until) return hit.store;
-	const store = run((db) => storeFor(db, scope));
-	const entry = { store, until: now + VERSION_TTL_MS };
-	byScope.set(key, entry);
-	store.catch(() => {
-		if (byScope.get(key) === entry) byScope.delete(key);
-	});
-	if (byScope.size > MAX_SCOPES) {
-		const oldest = byScope.keys().next().value;
-		if (oldest !== undefined) byScope.delete(oldest);
+	const hit = kept.get(key);
+	if (hit && now < hit.until) {
+		if (now >= hit.refreshAt && !hit.refreshing) {
+			// The hit answers meanwhile; the fresh read replaces it once it has its version.
+			hit.refreshing = true;
+			const next = read(now);
+			next.store.then(
+				() => {
+					if (kept.get(key) === hit) kept.set(key, next);
+				},
+				() => {
+					hit.refreshing = false;
+				}
+			);
+		}
+		return hit.store;
 	}
-	return store;
+	const entry = read(now);
+	kept.set(key, entry);
+	if (kept.size > MAX_SCOPES) {
+		const oldest = kept.keys().next().value;
+		if (oldest !== undefined) kept.delete(oldest);
+	}
+	return entry.store;
 }
 
 /** The scope's current data version (read at most once a second per scope, as the caches do). */

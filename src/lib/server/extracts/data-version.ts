@@ -22,14 +22,42 @@ import { NATIONAL, scopeWhere, type Scope } from './scope-where.ts';
  * reads.
  */
 export async function dataVersion(db: Database, scope: Scope = NATIONAL): Promise<string> {
-	const [row] = await queryRows<{ n: number; last: number | null; cube: string | null }>(
+	const [row] = await queryRows<VersionRow>(
 		db,
 		sql`select count(*)::int as n, max(id) as last,
 				(select xmin::text from fact_cube
 					where ${scopeWhere(scope, sql`province_code`)} limit 1) as cube
 			from load_runs where status <> 'running'`
 	);
+	return versionFromRow(row);
+}
+
+export type VersionRow = {
+	n: number;
+	last: number | string | null;
+	cube: string | null;
+};
+
+/** The version as text: runs finished, the last run's id, the cube's xmin. */
+export function versionFromRow(row: VersionRow | undefined): string {
 	return `${row?.n ?? 0}.${row?.last ?? 0}.${row?.cube ?? ''}`;
+}
+
+/**
+ * dataVersion's statement as SQL text, for the one-round-trip read (src/lib/server/db
+ * quickRead, which takes no parameters): the province codes are checked to be two digits before
+ * they are written into it. The same statement, the same version (tests/db/extracts.suite.ts).
+ */
+export function dataVersionText(scope: Scope = NATIONAL): string {
+	let where = 'true';
+	if (scope.kind === 'provinces') {
+		const codes = [...new Set(scope.codes)].sort();
+		if (codes.some((c) => !/^\d{2}$/.test(c))) throw new Error('bad province code in scope');
+		where = codes.length ? `province_code in (${codes.map((c) => `'${c}'`).join(', ')})` : 'false';
+	}
+	return `select count(*)::int as n, max(id) as last,
+			(select xmin::text from fact_cube where ${where} limit 1) as cube
+		from load_runs where status <> 'running'`;
 }
 
 // (Its own file: a release records the version, and the release CLI must not pull in SvelteKit.)

@@ -10,11 +10,13 @@ export {
 	etagOf,
 	FORMAT_VERSION,
 	memoize,
+	VERSION_REFRESH_AFTER_MS,
 	VERSION_TTL_MS,
 	versionOf,
 	type Bucket,
 	type Runner
 } from './cache.ts';
+export { dataVersionText, versionFromRow, type VersionRow } from './data-version.ts';
 export { buildViewFigures, cachedViewFigures } from './figures.ts';
 export { negotiateEncoding, serveExtract, serveOverview } from './http.ts';
 export {
