@@ -61,8 +61,6 @@ export interface Found<T> {
 	score: number;
 	/** true when both names have the same matchKey as written (no spelling damage at all). */
 	exact: boolean;
-	/** The name it was compared with (the plan's, the annual plan's or the report's). */
-	against: string;
 }
 
 /**

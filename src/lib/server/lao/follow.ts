@@ -86,7 +86,9 @@ export function matchByName(left: readonly Named[], right: readonly Named[]): Pa
 }
 
 function found<T extends Named>(item: T, against: string, score: number): Found<T> {
-	return { item, score, exact: matchKey(item.name) === matchKey(against), against };
+	// `against` itself is not kept: the page never shows it, and every name it carried was one
+	// more copy of a thread's name in the page's inline data.
+	return { item, score, exact: matchKey(item.name) === matchKey(against) };
 }
 
 interface Unit {
