@@ -142,7 +142,7 @@ export async function startApp(
 		},
 		async stop(options = {}) {
 			if (child.exitCode === null && child.signalCode === null) {
-				// SIGKILL after 5 s: a graceful shutdown can wait on the database's handles.
+				// SIGKILL after 5 s: the server closes its database on SIGTERM, but a test must not hang.
 				const exited = new Promise((r) => child.once('exit', r));
 				const force = setTimeout(() => child.kill('SIGKILL'), 5000);
 				child.kill('SIGTERM');

@@ -66,6 +66,22 @@ export async function quickRead<T>(scope: DbScope, statement: string): Promise<T
 }
 
 /**
+ * Closes what the app opened: the main connections (or PGlite, which frees its data folder for
+ * `npm run users` and `npm run etl`) and the quick lane's. At shutdown (hooks `init` listens for
+ * adapter-node's `sveltekit:shutdown`): idle pooled connections would otherwise keep the process
+ * alive after SIGTERM or Ctrl-C, for good. A later request would open them again.
+ */
+export async function closeDatabase(): Promise<void> {
+	const [main, lane] = [handle, quick];
+	handle = null;
+	quick = null;
+	await Promise.allSettled([
+		lane?.then((client) => client.end({ timeout: 5 })),
+		main?.then((h) => h.close())
+	]);
+}
+
+/**
  * The database settings read from the environment, checked when the server starts (hooks `init`)
  * rather than on the first reader's request: a bad DATABASE_POOL_MAX stops the start, named.
  */
