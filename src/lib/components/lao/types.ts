@@ -114,6 +114,42 @@ export interface FollowThrough {
 	counts: FollowCounts[];
 }
 
+/**
+ * The follow-through as the page carries it (src/lib/server/lao/view.ts `followView`): what the
+ * table shows and nothing else. The full FollowThrough repeats each project's name up to a dozen
+ * times (the plan's, each year's annual and report item's) with ids, budgets and flags the table
+ * never reads; the page's inline data was 100 K characters for one LAO, serialised, hashed for
+ * the CSP and the ETag on every cold page. An item's name is kept only where it is spelt unlike
+ * the name it was matched with (the table shows it then).
+ */
+export interface FollowView {
+	years: number[];
+	counts: FollowCounts[];
+	threads: FollowViewThread[];
+}
+
+export interface FollowViewThread {
+	name: string;
+	dimension: number | null;
+	years: FollowViewYear[];
+}
+
+export interface FoundView<T> {
+	item: T & { documentId: number; name: string | null };
+	score: number;
+	exact: boolean;
+}
+
+export interface FollowViewYear {
+	fiscalYear: number;
+	planned: { amount: number | null; line: number; documentId: number } | null;
+	annual: FoundView<{ amount: number | null; amountLine: number }> | null;
+	report: FoundView<{ disbursed: number | null; line: number; status: ItemStatus | null }> | null;
+	planFiled: boolean;
+	annualFiled: boolean;
+	reportFiled: boolean;
+}
+
 /** Per fiscal year: the three stages' totals, from accepted documents. */
 export interface YearSummary {
 	fiscalYear: number;

@@ -2,4 +2,5 @@
 export { isDlaCode } from './code.ts';
 export { followThrough, matchByName, type FollowInput } from './follow.ts';
 export { getLaoPage } from './page.ts';
+export { followView } from './view.ts';
 export { yearSummaries } from './year-summary.ts';

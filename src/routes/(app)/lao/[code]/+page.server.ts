@@ -21,7 +21,11 @@ export const load: PageServerLoad = async ({ params, parent, locals }) => {
 		run,
 		scope,
 		`lao-page:${params.code}`,
-		() => run((db) => lao.getLaoPage(db, scope, params.code)),
+		async () => {
+			const full = await run((db) => lao.getLaoPage(db, scope, params.code));
+			// The page carries the follow table as it shows it (lao/view.ts), not every match's item.
+			return full && { ...full, follow: lao.followView(full.follow) };
+		},
 		LAO_PAGES
 	);
 	if (!page) {
