@@ -2,7 +2,7 @@ import { json, type Handle, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import * as access from '$lib/server/access';
 import * as auth from '$lib/server/auth';
-import { checkDatabaseSettings, readerOf } from '$lib/server/db';
+import { checkDatabaseSettings, closeDatabase, readerOf } from '$lib/server/db';
 import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 import { latestVersion } from '$lib/server/releases/latest-version';
@@ -191,11 +191,17 @@ const lanes: Handle = async ({ event, resolve }) => {
 
 /**
  * At server start: the database settings are checked, and the chart render thread loads ECharts
- * before the first overview asks.
+ * before the first overview asks. At shutdown, both are closed.
  */
 export const init: ServerInit = () => {
 	checkDatabaseSettings();
 	svgThread.warm();
+	// adapter-node emits this once the server has stopped taking requests (SIGTERM, SIGINT): the
+	// database's idle connections and the chart thread would keep the process alive.
+	process.once('sveltekit:shutdown', () => {
+		void svgThread.stop();
+		void closeDatabase();
+	});
 };
 
 export const handle = sequence(headers, sameOrigin, authenticate, authorize, lanes);

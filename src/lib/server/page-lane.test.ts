@@ -13,10 +13,10 @@ describe('page lane', () => {
 		expect(isPageRequest(html('/api/extracts/x', '*/*'), '/api/extracts/x', false)).toBe(false);
 	});
 
-	it('draws 3 at once, the rest in order of arrival, and hands every place back', async () => {
+	it('draws 6 at once, the rest in order of arrival, and hands every place back', async () => {
 		const order: number[] = [];
 		const gates: (() => void)[] = [];
-		const jobs = Array.from({ length: 7 }, (_, i) =>
+		const jobs = Array.from({ length: 10 }, (_, i) =>
 			inPageLane(
 				() =>
 					new Promise<number>((resolve) => {
@@ -26,14 +26,14 @@ describe('page lane', () => {
 			)
 		);
 		await new Promise((r) => setImmediate(r));
-		expect([order, pageLane()]).toEqual([[0, 1, 2], { drawing: 3, waiting: 4 }]);
-		for (let i = 0; i < 7; i++) {
+		expect([order, pageLane()]).toEqual([[0, 1, 2, 3, 4, 5], { drawing: 6, waiting: 4 }]);
+		for (let i = 0; i < 10; i++) {
 			gates[i]!();
 			await new Promise((r) => setImmediate(r));
 		}
 		expect([await Promise.all(jobs), order]).toEqual([
-			[0, 1, 2, 3, 4, 5, 6],
-			[0, 1, 2, 3, 4, 5, 6]
+			[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+			[0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 		]);
 		expect(pageLane()).toEqual({ drawing: 0, waiting: 0 });
 	});

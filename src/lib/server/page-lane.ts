@@ -7,11 +7,14 @@
  * each) waited 0.3–2 s, and the event loop's delay passed 100 ms. With the lane, those requests
  * are never queued behind more than PAGE_LANE renders; pages wait for one another instead, which
  * changes nothing for them (the core draws one at a time either way).
- * SUJARIT_PAGE_LANE overrides the default (3).
+ * SUJARIT_PAGE_LANE overrides the default (6). A drawing page holds its place while its loads wait
+ * on PostgreSQL too: with 3 places, the sessions run's slow pages had waited 714 ms (median) for
+ * one and drawn in 122; with 6, pages p99 365 ms (was 858), extracts 75 (86), event loop 24 (30),
+ * and in the saturation run pages 862 (1,131), extracts 147 (164), event loop 75 (91).
  */
 import { bulkhead } from './bulkhead.ts';
 
-const PAGE_LANE = Math.max(1, Number(process.env.SUJARIT_PAGE_LANE) || 3);
+const PAGE_LANE = Math.max(1, Number(process.env.SUJARIT_PAGE_LANE) || 6);
 
 const lane = bulkhead(PAGE_LANE);
 
