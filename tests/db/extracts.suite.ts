@@ -569,19 +569,23 @@ export function registerExtractsSuite(driver: Driver): void {
 							}
 						}
 					);
+					/** A run finishes: the data version moves (fact_cube is rebuilt). */
+					const finishARun = async () => {
+						const id = await startRun(db, {
+							kind: 'ingest',
+							source: 'version refresh test',
+							isSynthetic: false,
+							parserVersion: 'test'
+						});
+						await finishRun(db, id, {}, 'completed');
+					};
 					const v0 = await extracts.versionOf(run, PHICHAI);
 					expect(calls).toEqual({ main: 0, quick: 1 });
 					clock += VERSION_REFRESH_AFTER_MS - 1;
 					expect(await extracts.versionOf(run, PHICHAI)).toBe(v0);
 					expect(calls.quick).toBe(1);
 
-					const id = await startRun(db, {
-						kind: 'ingest',
-						source: 'version refresh test',
-						isSynthetic: false,
-						parserVersion: 'test'
-					});
-					await finishRun(db, id, {}, 'completed');
+					await finishARun();
 					clock += 1;
 					// Half a second old: the kept version answers at once, one read goes out behind it.
 					expect(await extracts.versionOf(run, PHICHAI)).toBe(v0);
@@ -597,13 +601,7 @@ export function registerExtractsSuite(driver: Driver): void {
 
 					// A second of quiet: the first reader waits for a fresh read, not a kept one.
 					clock += VERSION_TTL_MS;
-					const id2 = await startRun(db, {
-						kind: 'ingest',
-						source: 'version refresh test',
-						isSynthetic: false,
-						parserVersion: 'test'
-					});
-					await finishRun(db, id2, {}, 'completed');
+					await finishARun();
 					const v2 = await extracts.versionOf(run, PHICHAI);
 					expect(v2).not.toBe(v1);
 					expect(calls).toEqual({ main: 0, quick: 3 });
