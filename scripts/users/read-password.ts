@@ -3,6 +3,8 @@
  * Piped: the first line, without its line ending, taken whole (spaces, NUL and emoji included).
  * A terminal: a prompt on stderr and the keys read without echo.
  */
+import { StringDecoder } from 'node:string_decoder';
+
 export class NoPasswordError extends Error {
 	readonly code = 'no_password';
 }
@@ -19,11 +21,19 @@ export function stdinPasswords(
 	return {
 		async read(prompt, confirm) {
 			if (!stdin.isTTY) return firstLine(stdin);
-			const first = await typed(stdin, stderr, prompt);
-			if (confirm === undefined) return first;
-			const again = await typed(stdin, stderr, confirm);
-			if (again !== first) throw new NoPasswordError('ป้อนไม่ตรงกัน / the two entries differ');
-			return first;
+			// Raw mode (no echo) is on before the first prompt shows and stays on until the last entry
+			// ends: keys typed ahead, or between the two prompts, are never echoed (CI once saw a
+			// password on the screen when the terminal went back to cooked mode between the prompts).
+			const keys = rawKeys(stdin);
+			try {
+				const first = await keys.line(stderr, prompt);
+				if (confirm === undefined) return first;
+				const again = await keys.line(stderr, confirm);
+				if (again !== first) throw new NoPasswordError('ป้อนไม่ตรงกัน / the two entries differ');
+				return first;
+			} finally {
+				keys.close();
+			}
 		}
 	};
 }
@@ -53,31 +63,47 @@ export async function firstLine(stream: NodeJS.ReadableStream): Promise<string> 
 	return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
-/** Keys typed on a terminal, not echoed; Enter ends, Backspace erases, Ctrl-C / Ctrl-D abort. */
-function typed(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream, prompt: string) {
-	return new Promise<string>((resolve, reject) => {
-		stderr.write(prompt);
-		let text = '';
-		const done = (error: Error | null) => {
+/**
+ * Keys typed on a terminal, not echoed: raw mode from the call until `close`. Each `line` writes
+ * its prompt and reads up to Enter (Backspace erases, Ctrl-C / Ctrl-D abort); keys typed ahead
+ * wait for the next line.
+ */
+function rawKeys(stdin: NodeJS.ReadStream) {
+	const pending: string[] = [];
+	const decoder = new StringDecoder('utf8'); // a Thai letter is 3 bytes and may span two reads
+	let wake: (() => void) | null = null;
+	const onData = (data: Buffer) => {
+		pending.push(...decoder.write(data));
+		wake?.();
+	};
+	stdin.setRawMode(true);
+	stdin.on('data', onData);
+	stdin.resume();
+	const next = async (): Promise<string> => {
+		while (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+		wake = null;
+		return pending.shift()!;
+	};
+	return {
+		async line(stderr: NodeJS.WriteStream, prompt: string): Promise<string> {
+			stderr.write(prompt);
+			let text = '';
+			try {
+				for (;;) {
+					const ch = await next();
+					if (ch === '\r' || ch === '\n') return text;
+					if (ch === '\u0003' || ch === '\u0004') throw new NoPasswordError('ยกเลิก / cancelled');
+					if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
+					else text += ch;
+				}
+			} finally {
+				stderr.write('\n');
+			}
+		},
+		close() {
 			stdin.off('data', onData);
 			stdin.setRawMode(false);
 			stdin.pause();
-			stderr.write('\n');
-			if (error) reject(error);
-			else resolve(text);
-		};
-		const onData = (data: Buffer) => {
-			for (const ch of data.toString('utf8')) {
-				if (ch === '\r' || ch === '\n') return done(null);
-				if (ch === '\u0003' || ch === '\u0004') {
-					return done(new NoPasswordError('ยกเลิก / cancelled'));
-				}
-				if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
-				else text += ch;
-			}
-		};
-		stdin.setRawMode(true);
-		stdin.resume();
-		stdin.on('data', onData);
-	});
+		}
+	};
 }

@@ -46,7 +46,7 @@ describe('a PGlite folder in use by another process (the server)', () => {
 
 // The terminal path does not depend on the driver: it runs here only, to spare a minute.
 describe('npm run users on a terminal', () => {
-	it('prompts twice without echo; two different entries are refused', async () => {
+	it('prompts twice without echo, keys typed ahead included; two different entries are refused', async () => {
 		const target = await cliTarget('pglite');
 		const secret = 'พิมพ์บนจอ ไม่แสดง 42';
 		try {
@@ -61,12 +61,18 @@ describe('npm run users on a terminal', () => {
 				target.env,
 				[`${typo}${secret}\r`, `${secret}\r`]
 			);
+			// Both entries typed ahead in one burst, before the second prompt shows.
+			const ahead = await runUsersCliOnTerminal(
+				['add', 'ttyahead', '--role', 'analyst'],
+				target.env,
+				[`${secret}\r${secret}\r`]
+			);
 			const signedIn = await target.use((db) =>
 				inScope(db, { kind: 'auth' }, (tx) =>
 					auth.login(tx, { username: 'ttyuser', password: secret, ip: 't', now: new Date() })
 				)
 			);
-			expect([differ, added, signedIn.ok]).toEqual([
+			expect([differ, added, ahead, signedIn.ok]).toEqual([
 				{
 					code: 2,
 					screen:
@@ -76,6 +82,11 @@ describe('npm run users on a terminal', () => {
 					code: 0,
 					screen:
 						'รหัสผ่านใหม่ / new password: \nป้อนอีกครั้ง / again: \nเพิ่มผู้ใช้แล้ว / added: ttyuser (analyst)\n'
+				},
+				{
+					code: 0,
+					screen:
+						'รหัสผ่านใหม่ / new password: \nป้อนอีกครั้ง / again: \nเพิ่มผู้ใช้แล้ว / added: ttyahead (analyst)\n'
 				},
 				true
 			]);
