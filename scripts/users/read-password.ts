@@ -76,8 +76,10 @@ function rawKeys(stdin: NodeJS.ReadStream) {
 		pending.push(...decoder.write(data));
 		wake?.();
 	};
+	const onEnd = () => onData(Buffer.from('\u0004')); // the terminal went away: as Ctrl-D
 	stdin.setRawMode(true);
 	stdin.on('data', onData);
+	stdin.once('end', onEnd);
 	stdin.resume();
 	const next = async (): Promise<string> => {
 		while (pending.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -102,6 +104,7 @@ function rawKeys(stdin: NodeJS.ReadStream) {
 		},
 		close() {
 			stdin.off('data', onData);
+			stdin.off('end', onEnd);
 			stdin.setRawMode(false);
 			stdin.pause();
 		}
