@@ -29,7 +29,15 @@
  * quiet after the warm-up (a smoke test).
  *
  * Prints the tables and writes bench/results/load.json (load.quick.json with --quick).
- * PostgreSQL is not pinned: it shares both cores with the server and the generator.
+ * `--sessions-only`: stop after the sessions run (bench/results/load.sessions.json), to repeat it.
+ *
+ * PostgreSQL is not pinned by default: it shares both cores with the server and the generator.
+ * `--postgres-core 0` pins it (when it runs on this machine and the bench may change its
+ * processes: root) to the server's core for the run, and puts it back afterwards; the results
+ * record which. Four sessions runs with it on core 0 (national demo, 6 December 2026) were worse
+ * than unpinned (pages p99 1.6–2.6 s against 1.0–1.3 s): the app and the database then share
+ * one core, as no deployment would have them. The generator's own event-loop delay, recorded
+ * with every run, shows whether PostgreSQL on its core disturbed its timing (p99 13–17 ms).
  */
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -54,10 +62,18 @@ import {
 	targetRows,
 	TARGETS
 } from './lib/load/report.ts';
+import { cpusAllowed, pinPostgres } from './lib/load/pin-postgres.ts';
 import { cast, type LoadUser } from './lib/load/scenario.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const QUICK = process.argv.includes('--quick');
+/** Stop after the sessions run (to repeat it and see its spread): writes load.sessions.json. */
+const SESSIONS_ONLY = process.argv.includes('--sessions-only');
+/** `--postgres-core <cores>` pins PostgreSQL for the run; by default (`none`) it is not. */
+const POSTGRES_CORE = (() => {
+	const i = process.argv.indexOf('--postgres-core');
+	return i >= 0 ? (process.argv[i + 1] ?? 'none') : 'none';
+})();
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sujarit_load';
 /** Officers' provinces: the largest (นครราชสีมา 30), others of each region, one pair. */
 const PROVINCE_SETS = [['30'], ['50'], ['40'], ['90'], ['15', '52'], ['34'], ['20'], ['10']];
@@ -98,12 +114,6 @@ function refuseTemplate(url: string): void {
 			'bench:load writes accounts and a release: run it on a copy (createdb -T sujarit_bench sujarit_load)'
 		);
 	}
-}
-
-/** Which cores a process may run on, as the kernel says (taskset's effect, verified). */
-function cpusAllowed(pid: number): string {
-	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-	return /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1] ?? '?';
 }
 
 function gitCommit() {
@@ -222,12 +232,20 @@ async function main() {
 		`▶ ${users.filter((u) => u.username).length} accounts ready (${Math.round(performance.now() - t0)} ms)\n`
 	);
 
+	const pinning =
+		POSTGRES_CORE === 'none'
+			? { note: 'not pinned (shares both cores)', processes: 0, restore() {} }
+			: await pinPostgres(POSTGRES_CORE);
+	process.stdout.write(`▶ PostgreSQL ${pinning.note}\n`);
 	const app = await startApp(ROOT, {
 		wrap: ['taskset', '-c', SERVER_CORE],
 		nodeArgs: ['--import', './bench/lib/event-loop-delay.js'],
 		env: { LOAD_ELD_FILE: eldFile, SUJARIT_SERVER_TIMING: '1' },
 		signIn: false,
 		logFile: join(dir, 'server.log')
+	}).catch((e: unknown) => {
+		pinning.restore();
+		throw e;
 	});
 	try {
 		process.stdout.write(
@@ -288,7 +306,7 @@ async function main() {
 				);
 			}
 			console.log(
-				`Server: RSS ${Math.round(m.eld.rssBytes / 2 ** 20)} MB after the run; CPU ${Math.round((m.cpu.serverMs / m.durationMs) * 100)} % of its core (generator ${Math.round((m.cpu.generatorMs / m.durationMs) * 100)} % of its own); ${m.requestsPerSecond} req/s`
+				`Server: RSS ${Math.round(m.eld.rssBytes / 2 ** 20)} MB after the run; CPU ${Math.round((m.cpu.serverMs / m.durationMs) * 100)} % of its core (generator ${Math.round((m.cpu.generatorMs / m.durationMs) * 100)} % of its own, its event-loop delay p99 ${m.generatorEld.p99Ms} ms, max ${m.generatorEld.maxMs} ms); ${m.requestsPerSecond} req/s; server event loop p99 ${m.eld.p99Ms} ms, max ${m.eld.maxMs} ms; headers → last byte p99 ${m.eld.afterHead.p99Ms} ms, max ${m.eld.afterHead.maxMs} ms`
 			);
 			return targetRows(m).met && iso.violations.length === 0;
 		};
@@ -301,6 +319,29 @@ async function main() {
 			sessions
 		);
 		const afterSessions = await eldWindow(app.pid, eldFile);
+		if (SESSIONS_ONLY) {
+			const out = join(ROOT, 'bench/results/load.sessions.json');
+			const results = {
+				date: new Date().toISOString(),
+				git: gitCommit(),
+				database: new URL(DATABASE_URL).pathname.slice(1),
+				machine: {
+					cores: availableParallelism(),
+					loadavg: { start: loadavgStart, end: load() },
+					server: cpusAllowed(app.pid),
+					generator: GENERATOR_CORE,
+					postgres: pinning.note
+				},
+				warmUp: { ms: warmUpMs, idleWaitMs, eventLoop: warmEld },
+				sessions,
+				met: sessionsMet,
+				afterSessions: { eventLoop: afterSessions }
+			};
+			mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+			writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+			console.log(`targets ${sessionsMet ? 'met' : 'MISSED'}; → ${out.slice(ROOT.length)}`);
+			return;
+		}
 		const quietAfterSessionsMs = await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined);
 		process.stdout.write(
 			`▶ saturation run: ${PLAN.mixed.connections} users without pauses for ${PLAN.mixed.durationMs / 1000} s\n`
@@ -372,7 +413,7 @@ async function main() {
 					cores: GENERATOR_CORE,
 					command: `taskset -c ${GENERATOR_CORE} tsx bench/lib/load/generator.ts`
 				},
-				postgres: 'not pinned (shares both cores)'
+				postgres: pinning.note
 			},
 			cast: {
 				users: users.length,
@@ -417,6 +458,7 @@ async function main() {
 		console.log(`→ ${out.slice(ROOT.length)}`);
 	} finally {
 		await app.stop();
+		pinning.restore();
 	}
 }
 

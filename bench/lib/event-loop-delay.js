@@ -9,13 +9,54 @@
  * With LOAD_CPU_PROFILE_DIR set (a diagnostic run: the sampling costs a few % of the core), each
  * window is also a V8 CPU profile, `window-<seq>.cpuprofile` in that folder, for
  * `node bench/lib/load/profile-summary.js <file>` or Chrome's DevTools.
+ *
+ * When the app sends Server-Timing (SUJARIT_SERVER_TIMING=1), the preload adds a `node` part to
+ * it: from Node's 'request' event (the request read from its socket) to the response's headers
+ * being written. `node` minus the app's own `app` is the time in Node around the hooks (the
+ * request waiting for its turn after being read, the answer waiting to be written); a client's
+ * time to the headers minus `node` is the time before Node read the request (the socket waiting
+ * for the event loop, the kernel) and on the way back.
  */
 import { Session } from 'node:inspector';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.LOAD_ELD_FILE;
+/** Per window: from a response's headers (writeHead) to its last byte handed to the socket, µs. */
+const afterHead = createHistogram();
+
+if (file && process.env.SUJARIT_SERVER_TIMING === '1') {
+	const emit = http.Server.prototype.emit;
+	/** @this {http.Server} @param {string} event @param {...any} args */
+	http.Server.prototype.emit = function (event, ...args) {
+		if (event === 'request') {
+			const arrived = performance.now();
+			/** @type {http.ServerResponse} */
+			const res = args[1];
+			const writeHead = res.writeHead;
+			/** @param {number} status @param {...any} rest */
+			res.writeHead = function (status, ...rest) {
+				const part = `node;dur=${(performance.now() - arrived).toFixed(1)}`;
+				const headers = rest.find((h) => h && typeof h === 'object' && !Array.isArray(h));
+				const key =
+					headers && Object.keys(headers).find((k) => k.toLowerCase() === 'server-timing');
+				if (key) headers[key] = `${headers[key]}, ${part}`;
+				else if (res.hasHeader('server-timing')) {
+					res.setHeader('server-timing', `${res.getHeader('server-timing')}, ${part}`);
+				}
+				const headAt = performance.now();
+				res.once('finish', () =>
+					afterHead.record(Math.max(1, Math.round((performance.now() - headAt) * 1000)))
+				);
+				return Reflect.apply(writeHead, this, [status, ...rest]);
+			};
+		}
+		return emit.call(this, event, ...args);
+	};
+}
+
 if (file) {
 	const histogram = monitorEventLoopDelay({ resolution: 10 });
 	histogram.enable();
@@ -63,12 +104,19 @@ if (file) {
 			externalBytes: memory.external,
 			arrayBuffersBytes: memory.arrayBuffers,
 			cpuUserMs: Math.round(cpu.user / 1000),
-			cpuSystemMs: Math.round(cpu.system / 1000)
+			cpuSystemMs: Math.round(cpu.system / 1000),
+			afterHead: {
+				count: afterHead.count,
+				p50Ms: Math.round(afterHead.percentile(50) / 10) / 100,
+				p99Ms: Math.round(afterHead.percentile(99) / 10) / 100,
+				maxMs: Math.round(afterHead.max / 10) / 100
+			}
 		};
 		// Written whole, then renamed: the bench never reads half a window.
 		writeFileSync(`${file}.tmp`, `${JSON.stringify(window)}\n`);
 		renameSync(`${file}.tmp`, file);
 		histogram.reset();
+		afterHead.reset();
 		since = now;
 		cutProfile(window.seq);
 	};

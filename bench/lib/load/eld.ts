@@ -22,6 +22,8 @@ export interface EldWindow {
 	arrayBuffersBytes: number;
 	cpuUserMs: number;
 	cpuSystemMs: number;
+	/** From responses' headers to their last byte handed to the socket (with Server-Timing on). */
+	afterHead: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 function read(file: string): EldWindow | null {

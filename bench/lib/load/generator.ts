@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { eldWindow, type EldWindow } from './eld.ts';
 import { Connection, sessionCookie } from './http-client.ts';
 import { decode, IsolationCheck, type Register, type Violation } from './isolation.ts';
@@ -65,6 +66,8 @@ export interface MixedResult {
 	eld: EldWindow;
 	/** CPU time over the run: the server's (on its core) and this generator's (on its own). */
 	cpu: { serverMs: number; generatorMs: number };
+	/** This generator's own event-loop delay over the run: late reads of answers inflate latency. */
+	generatorEld: GeneratorEld;
 	isolation: {
 		textBodies: number;
 		extractResponses: number;
@@ -85,6 +88,13 @@ export interface StepResult {
 	byKind: Record<string, LatencySummary>;
 	eld: EldWindow;
 	cpu: { serverMs: number; generatorMs: number };
+	generatorEld: GeneratorEld;
+}
+
+export interface GeneratorEld {
+	p50Ms: number;
+	p99Ms: number;
+	maxMs: number;
 }
 
 export interface GeneratorResult {
@@ -187,6 +197,7 @@ async function closedLoop(
 	const t0 = performance.now();
 	const deadline = t0 + durationMs;
 	recorder.lateFrom = t0 + durationMs / 2;
+	recorder.startedAt = t0;
 	await Promise.all(
 		Array.from({ length: connections }, async (_, i) => {
 			const user = users[i % users.length]!;
@@ -248,6 +259,17 @@ function checkIsolation(sampler: Sampler): MixedResult['isolation'] {
 	};
 }
 
+/** The generator's event-loop delay from now to the returned function's call (10 ms resolution). */
+function watchOwnLoop(): () => GeneratorEld {
+	const h = monitorEventLoopDelay({ resolution: 10 });
+	h.enable();
+	return () => {
+		h.disable();
+		const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+		return { p50Ms: ms(h.percentile(50)), p99Ms: ms(h.percentile(99)), maxMs: ms(h.max) };
+	};
+}
+
 function cpuOver(before: EldWindow, after: EldWindow, generator0: NodeJS.CpuUsage) {
 	const generator = process.cpuUsage(generator0);
 	return {
@@ -261,6 +283,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 	const sampler: Sampler = { samples: [], extractResponses: 0, seen: new Set(), counter: 0 };
 	const before = await eldWindow(config.serverPid, config.eldFile); // ends the window before
 	const cpu0 = process.cpuUsage();
+	const ownLoop = watchOwnLoop();
 	const ms = await closedLoop(
 		m.connections,
 		m.durationMs,
@@ -269,6 +292,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		sampler,
 		m.thinkMs
 	);
+	const generatorEld = ownLoop();
 	const eld = await eldWindow(config.serverPid, config.eldFile);
 	return {
 		connections: m.connections,
@@ -286,6 +310,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		unexpected: recorder.unexpected,
 		eld,
 		cpu: cpuOver(before, eld, cpu0),
+		generatorEld,
 		isolation: checkIsolation(sampler)
 	};
 }
@@ -296,6 +321,7 @@ async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepRe
 		const recorder = new Recorder();
 		const before = await eldWindow(config.serverPid, config.eldFile);
 		const cpu0 = process.cpuUsage();
+		const ownLoop = watchOwnLoop();
 		const ms = await closedLoop(
 			connections,
 			s.durationMs,
@@ -304,6 +330,7 @@ async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepRe
 			null,
 			s.thinkMs
 		);
+		const generatorEld = ownLoop();
 		const eld = await eldWindow(config.serverPid, config.eldFile);
 		const byKind = Object.fromEntries(
 			Object.entries(recorder.kinds()).map(([k, v]) => [k, v.latency])
@@ -318,11 +345,12 @@ async function stepped(s: NonNullable<GeneratorConfig['steps']>): Promise<StepRe
 			latency: recorder.all.summary(),
 			byKind,
 			eld,
-			cpu: cpuOver(before, eld, cpu0)
+			cpu: cpuOver(before, eld, cpu0),
+			generatorEld
 		};
 		out.push(step);
 		process.stdout.write(
-			`  step ${String(connections).padStart(3)} ${s.thinkMs ? 'paced users' : 'connections'}: ${step.requestsPerSecond} req/s, p99 ${step.latency.p99Ms} ms, errors ${step.errors}, event-loop p99 ${eld.p99Ms} ms\n`
+			`  step ${String(connections).padStart(3)} ${s.thinkMs ? 'paced users' : 'connections'}: ${step.requestsPerSecond} req/s, p99 ${step.latency.p99Ms} ms, errors ${step.errors}, event-loop p99 ${eld.p99Ms} ms (generator's ${generatorEld.p99Ms} ms)\n`
 		);
 		if (recorder.unexpected.length > 0) {
 			process.stdout.write(`    first unexpected: ${JSON.stringify(recorder.unexpected[0])}\n`);

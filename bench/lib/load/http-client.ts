@@ -9,6 +9,10 @@ import type { Target } from './scenario.ts';
 export interface Answer {
 	status: number;
 	ms: number;
+	/** From the request's write to the response's headers (the rest is the body on the wire). */
+	headersMs: number;
+	/** A new connection's TCP connect (0 on a kept-alive socket). */
+	connectMs: number;
 	headers: http.IncomingHttpHeaders;
 	body: Buffer;
 	/** A network failure or a timeout: no status. */
@@ -33,9 +37,19 @@ export class Connection {
 		if (target.body !== undefined)
 			headers['content-length'] = String(Buffer.byteLength(target.body));
 		const t0 = performance.now();
+		let headersAt = Number.NaN;
+		let connectMs = 0;
 		return new Promise((resolve) => {
-			const done = (answer: Omit<Answer, 'ms'>) =>
-				resolve({ ...answer, ms: performance.now() - t0 });
+			const done = (answer: Omit<Answer, 'ms' | 'headersMs' | 'connectMs'>) => {
+				const end = performance.now();
+				const ms = end - t0;
+				resolve({
+					...answer,
+					ms,
+					headersMs: Number.isNaN(headersAt) ? ms : headersAt - t0,
+					connectMs
+				});
+			};
 			const req = http.request(
 				{
 					host: this.#host,
@@ -46,6 +60,7 @@ export class Connection {
 					agent: this.#agent
 				},
 				(res) => {
+					headersAt = performance.now();
 					const chunks: Buffer[] = [];
 					res.on('data', (c: Buffer) => chunks.push(c));
 					res.on('end', () =>
@@ -61,6 +76,11 @@ export class Connection {
 					);
 				}
 			);
+			req.on('socket', (socket) => {
+				if (!socket.connecting) return;
+				const c0 = performance.now();
+				socket.once('connect', () => (connectMs = performance.now() - c0));
+			});
 			req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`timeout after ${TIMEOUT_MS} ms`)));
 			req.on('error', (e) =>
 				done({ status: 0, headers: {}, body: Buffer.alloc(0), error: e.message })

@@ -35,8 +35,12 @@ export interface KindResult {
  * Where the slow answers' time went (the server's Server-Timing, SUJARIT_SERVER_TIMING=1): of
  * the answers of one kind later than `overMs`, how many and, per part, the median and p90 ms.
  * `outside` is the client's time minus the handler's (`app`): waiting for the event loop, or
- * on the wire. `versionRead` and `sessionAsked` count those that waited on the database for
- * the scope's data version or the session (more than 1 ms).
+ * on the wire; it is split into `beforeHeaders` (the client's time to the response's headers
+ * minus `app`: the request waiting to be read and handled, the headers waiting to be written)
+ * and `body` (headers to last byte: the body on the wire, written as the server's loop and the
+ * socket allow). `bytes` is the body's size as sent. `versionRead` and `sessionAsked` count
+ * those that waited on the database for the scope's data version or the session (more than
+ * 1 ms); `routes` counts the slow answers per route.
  */
 export interface SlowAnswers {
 	kind: string;
@@ -46,6 +50,9 @@ export interface SlowAnswers {
 	versionRead: number;
 	sessionAsked: number;
 	parts: Record<string, { p50Ms: number; p90Ms: number; maxMs: number }>;
+	routes: Record<string, number>;
+	/** How many of the slow answers were sent in each 10 s of the run. */
+	sentIn: Record<string, number>;
 }
 
 export interface Unexpected {
@@ -93,12 +100,26 @@ export class Recorder {
 	readonly #entries = new Map<string, Entry>();
 	/** performance.now() from which a request counts as sent in the second half. */
 	lateFrom = Infinity;
+	/** performance.now() at the run's start (for when the slow answers were sent). */
+	startedAt = 0;
 	readonly unexpected: Unexpected[] = [];
 	readonly all = new Latencies();
 	requests = 0;
 	errors = 0;
 	/** Per kind, every answer with a Server-Timing header: the client's ms and the server's parts. */
-	readonly #timings = new Map<string, { ms: number; parts: Record<string, number> }[]>();
+	readonly #timings = new Map<
+		string,
+		{
+			route: string;
+			/** Sent this many ms after the run's start. */
+			at: number;
+			ms: number;
+			headersMs: number;
+			connectMs: number;
+			bytes: number;
+			parts: Record<string, number>;
+		}[]
+	>();
 
 	add(target: Target, user: LoadUser, answer: Answer, sentAt: number): boolean {
 		const name = className(target, user);
@@ -128,7 +149,15 @@ export class Recorder {
 		if (!target.refusal && typeof timing === 'string') {
 			let list = this.#timings.get(target.kind);
 			if (!list) this.#timings.set(target.kind, (list = []));
-			list.push({ ms: answer.ms, parts: parseServerTiming(timing) });
+			list.push({
+				route: target.route,
+				at: sentAt - this.startedAt,
+				ms: answer.ms,
+				headersMs: answer.headersMs,
+				connectMs: answer.connectMs,
+				bytes: answer.body.length,
+				parts: parseServerTiming(timing)
+			});
 		}
 		const reason = verdictOf(target, answer);
 		if (reason === null) {
@@ -222,11 +251,29 @@ export class Recorder {
 				maxMs: s.maxMs ?? 0
 			};
 		};
-		for (const name of [...names, 'outside']) {
-			const values = slow.map((t) =>
-				name === 'outside' ? t.ms - (t.parts.app ?? 0) : (t.parts[name] ?? 0)
-			);
+		const derived: Record<string, (t: (typeof slow)[number]) => number> = {
+			outside: (t) => t.ms - (t.parts.app ?? 0),
+			beforeHeaders: (t) => t.headersMs - (t.parts.app ?? 0),
+			// The preload's `node` part (bench/lib/event-loop-delay.js): in Node around the hooks…
+			aroundHooks: (t) => (t.parts.node ?? t.parts.app ?? 0) - (t.parts.app ?? 0),
+			// …and before Node read the request or after it wrote the headers.
+			beforeNode: (t) => t.headersMs - (t.parts.node ?? t.parts.app ?? 0),
+			// …of which a new connection's TCP connect.
+			connect: (t) => t.connectMs,
+			body: (t) => t.ms - t.headersMs,
+			bytes: (t) => t.bytes
+		};
+		for (const name of [...names, ...Object.keys(derived)]) {
+			const values = slow.map((t) => derived[name]?.(t) ?? t.parts[name] ?? 0);
 			if (values.length) parts[name] = summarise(values);
+		}
+		const routes: Record<string, number> = {};
+		for (const t of slow) routes[t.route] = (routes[t.route] ?? 0) + 1;
+		const sentIn: Record<string, number> = {};
+		for (const t of slow) {
+			const from = Math.floor(t.at / 10_000) * 10;
+			const key = `${from}-${from + 10} s`;
+			sentIn[key] = (sentIn[key] ?? 0) + 1;
 		}
 		return {
 			kind,
@@ -235,7 +282,9 @@ export class Recorder {
 			slow: slow.length,
 			versionRead: slow.filter((t) => (t.parts.version ?? 0) > 1).length,
 			sessionAsked: slow.filter((t) => (t.parts.auth ?? 0) > 1).length,
-			parts
+			parts,
+			routes: Object.fromEntries(Object.entries(routes).sort((a, b) => b[1] - a[1])),
+			sentIn
 		};
 	}
 }

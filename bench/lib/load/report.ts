@@ -158,12 +158,27 @@ export function slowLines(mixed: MixedResult): string {
 		.map((s) => {
 			if (s.answers === 0) return `Slow ${s.kind}s: no Server-Timing headers seen`;
 			const parts = Object.entries(s.parts)
+				.filter(([name]) => name !== 'bytes')
 				.map(([name, p]) => `${name} p50 ${ms(p.p50Ms)} / p90 ${ms(p.p90Ms)} / max ${ms(p.maxMs)}`)
 				.join('; ');
+			const bytes = s.parts.bytes;
+			const routes = Object.entries(s.routes ?? {})
+				.slice(0, 6)
+				.map(([route, n]) => `${route} ${n}`)
+				.join(', ');
 			return [
 				`Slow ${s.kind}s: ${s.slow} of ${s.answers} over ${s.overMs} ms; ${s.versionRead} waited on a data-version read, ${s.sessionAsked} on a session check (> 1 ms)`,
-				`  ms per part (outside = client − app: event loop and wire): ${parts}`
-			].join('\n');
+				`  ms per part (outside = client − app = beforeHeaders + body; beforeHeaders = aroundHooks + beforeNode): ${parts}`,
+				bytes
+					? `  body bytes p50 ${Math.round(bytes.p50Ms)} / max ${Math.round(bytes.maxMs)}; routes: ${routes}; sent in ${Object.entries(
+							s.sentIn ?? {}
+						)
+							.map(([span, n]) => `${span}: ${n}`)
+							.join(', ')}`
+					: ''
+			]
+				.filter(Boolean)
+				.join('\n');
 		})
 		.join('\n');
 }
