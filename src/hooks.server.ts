@@ -41,6 +41,8 @@ const sameOrigin: Handle = async ({ event, resolve }) => {
 	}
 	// A write may end or change sessions (sign-out, the admin pages, view-as): remembered
 	// sessions are asked again, from before it runs and from after it (auth/session-cache.ts).
+	// A sign-in only adds one.
+	if (!auth.writeMayChangeSessions(event.route.id)) return resolve(event);
 	auth.forgetSessions();
 	try {
 		return await resolve(event);

@@ -49,6 +49,7 @@ export {
 } from './throttle.ts';
 export {
 	forgetSessions,
+	writeMayChangeSessions,
 	rememberedSessions,
 	validateRemembered,
 	TTL_MS as SESSION_MEMORY_MS

@@ -5,7 +5,8 @@ import {
 	REFRESH_AFTER_MS,
 	rememberedSessions,
 	TTL_MS,
-	validateRemembered
+	validateRemembered,
+	writeMayChangeSessions
 } from './session-cache.ts';
 import type { ValidSession } from './session.ts';
 
@@ -183,5 +184,21 @@ describe('remembered sessions', () => {
 		const token = (i: number) => String(i).padStart(32, '0');
 		for (let i = 0; i <= MAX_ENTRIES; i++) await validateRemembered(token(i), at(0), validate);
 		expect(rememberedSessions()).toBe(MAX_ENTRIES);
+	});
+});
+
+describe('which writes empty the cache', () => {
+	it('a sign-in keeps remembered sessions; sign-out, admin pages, APIs and unknown routes do not', () => {
+		expect(writeMayChangeSessions('/login')).toBe(false);
+		for (const route of [
+			'/logout',
+			'/(app)/admin/users',
+			'/(app)/admin/view-as',
+			'/api/releases',
+			'/login/extra',
+			null
+		]) {
+			expect(writeMayChangeSessions(route), String(route)).toBe(true);
+		}
 	});
 });
