@@ -17,6 +17,8 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface App {
 	url: string;
+	/** The server's process (its CPU time tells when background work has finished). */
+	pid: number;
 	dataDir: string;
 	/** Where the data is: `dataDir` itself on PGlite, the database and the folder on PostgreSQL. */
 	store: Store;
@@ -134,6 +136,7 @@ export async function startApp(
 	};
 	return {
 		url,
+		pid: child.pid!,
 		dataDir,
 		store,
 		token,

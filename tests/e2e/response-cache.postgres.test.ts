@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitIdle } from '../../bench/lib/app.ts';
 import { etl, startApp, type App } from './harness.ts';
 import { createPostgresDatabase, type PostgresDatabase } from './postgres.ts';
 import type { Store } from './store.ts';
@@ -144,6 +145,26 @@ describe('kept pages on postgres', () => {
 		}
 		expect(drawn.split('<svg').length - 1).toBe(5);
 		expect(await overview()).toBe(drawn);
+	});
+
+	it('draws the charts of the views one click away after a scope’s first overview', async () => {
+		const page = async (query: string) =>
+			(
+				await app.fetch(`/overview${query}`, { headers: { accept: 'text/html' } }, 'officer15')
+			).text();
+		const svgs = (html: string) => html.split('<svg').length - 1;
+		// The officer's first overview: drawn at once without charts (the page waits 0 ms here)…
+		const first = await page('');
+		expect(first).toContain('data-testid="chart-years"');
+		expect(svgs(first)).toBe(0);
+		// …and the scope's warm-up draws the unfiltered view's charts and those of each fiscal
+		// year and มิติ. Once the server is quiet, views never asked before come with theirs.
+		await waitIdle(app.pid, 1500, 60_000);
+		for (const query of ['?dim=3', '?fy=2566']) {
+			const html = await page(query);
+			expect(html, query).toContain('data-testid="chart-years"');
+			expect(svgs(html), query).toBe(5);
+		}
 	});
 
 	it('keeps no refusal: an officer of Ang Thong asking for Lampang’s LAO page is refused each time', async () => {

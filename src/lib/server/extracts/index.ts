@@ -29,4 +29,4 @@ export {
 } from './preaggregates.ts';
 export { NATIONAL, scopeFor, scopeKey, scopeWhere, type Scope } from './scope.ts';
 export { buildProvinceSummary, type ProvinceYear } from './province-summary.ts';
-export { keepWarm, warm, WARM_ORDER } from './warm.ts';
+export { keepWarm, oneClickViews, warm, WARM_ORDER } from './warm.ts';

@@ -9,7 +9,7 @@ import { parseFilters } from '$lib/state/url-filters';
 import { viewKey } from '$lib/state/view-axes';
 import { FIGURES_DEPENDENCY, METRIC_PARAM, POINTS_PARAM } from '$lib/state/view-params';
 import type { PageServerLoad } from './$types';
-import { renderCharts } from './charts.server';
+import { cachedCharts, warmCharts } from './charts.server';
 
 /**
  * The first paint, from server-side SQL (no DuckDB-WASM on this path), already within the URL's
@@ -22,9 +22,6 @@ import { renderCharts } from './charts.server';
  * the page invalidates FIGURES_DEPENDENCY when it needs the server's figures for a view
  * (`figuresFor` says which one these are).
  */
-/** Rendered charts (~190 KB of SVG per view) kept per scope and data version. */
-const CHARTS: extracts.Bucket = { name: 'overview-charts', max: 32 };
-
 /** How long a page waits for its charts' SVG (SUJARIT_CHART_WAIT_MS, 400 by default). */
 const CHART_WAIT_MS = Math.max(0, Number(process.env.SUJARIT_CHART_WAIT_MS ?? 400) || 0);
 
@@ -79,18 +76,14 @@ export const load: PageServerLoad = async ({
 	// the render goes on for the next reader; such a page is not kept (hooks.server.ts).
 	const rendering = isDataRequest
 		? null
-		: extracts.memoize(
-				run,
-				scope,
-				viewKey(filters, `${mapMetric}:${lang}`),
-				() => renderCharts(figures, { filters, metric: mapMetric }, lang),
-				CHARTS
-			);
+		: cachedCharts(run, scope, figures, { filters, metric: mapMetric }, lang);
 	const charts = rendering && (await within(rendering, CHART_WAIT_MS));
 	if (rendering && !charts) locals.partial = true;
 	// After this reader's figures, not before: the extracts the crossfilter fetches next, and the
 	// unfiltered figures, get built in the background (then again whenever a run finishes).
 	extracts.keepWarm(run, scope);
+	// …then the charts of the views one click away, in this reader's language.
+	warmCharts(run, scope, lang);
 	// The SVG goes into the HTML once (hooks.server.ts), not again in the hydration data.
 	return {
 		lang,

@@ -5,9 +5,11 @@
  * ($lib/server/charts/svg-worker), from the same options the page builds (options.ts).
  */
 import type { Lang } from '$lib/i18n';
-import type { MapMetric, ViewFigures } from '$lib/overview';
+import { DEFAULT_MAP_METRIC, type MapMetric, type ViewFigures } from '$lib/overview';
 import { drawCharts, type ViewChartName } from '$lib/server/charts/svg-worker';
-import type { ViewFilters } from '$lib/state/url-filters';
+import * as extracts from '$lib/server/extracts';
+import { EMPTY_FILTERS, type ViewFilters } from '$lib/state/url-filters';
+import { viewKey } from '$lib/state/view-axes';
 import { CHART_HEIGHTS, CHARTS, type ChartName } from './options.ts';
 
 /**
@@ -55,4 +57,67 @@ export async function renderCharts(
 		out[name] = svg;
 	}
 	return out;
+}
+
+/** Rendered charts (~190 KB of SVG per view) kept per scope and data version. */
+export const CHART_BUCKET: extracts.Bucket = { name: 'overview-charts', max: 32 };
+
+/**
+ * One view's charts for a scope, rendered once per data version and kept (CHART_BUCKET): the
+ * page and the warm-up below share them under the same key.
+ */
+export function cachedCharts(
+	run: extracts.Runner,
+	scope: extracts.Scope,
+	figures: ViewFigures,
+	view: { filters: ViewFilters; metric: MapMetric },
+	lang: Lang
+): Promise<Record<ChartName, string>> {
+	return extracts.memoize(
+		run,
+		scope,
+		viewKey(view.filters, `${view.metric}:${lang}`),
+		() => renderCharts(figures, view, lang),
+		CHART_BUCKET
+	);
+}
+
+/** How often a scope's chart warm-up may run again (each time, what is kept costs nothing). */
+const REWARM_MS = 15_000;
+const warming = new Map<string, { job: Promise<void> | null; at: number }>();
+/** Scopes × languages remembered (the cache itself keeps 32 scopes: extracts/cache.ts). */
+const MAX_WARMING = 64;
+
+/**
+ * After a scope's first reader: the charts of the unfiltered view and of the views one click
+ * away (each fiscal year, each มิติ), in the reader's language and the default map metric, one
+ * view after the other on the render thread, once the scope's figures are warm (extracts.warm).
+ * Under the load campaign (bench/load.ts), the slow pages of the sessions run's first seconds
+ * were overviews of those views waiting CHART_WAIT_MS for charts that the render thread, busy
+ * with every scope's first views at once, had not drawn yet. Failures are logged, never thrown.
+ */
+export function warmCharts(run: extracts.Runner, scope: extracts.Scope, lang: Lang): void {
+	const key = `${extracts.scopeKey(scope)}|${lang}`;
+	const now = Date.now();
+	const last = warming.get(key);
+	if (last && (last.job !== null || now - last.at < REWARM_MS)) return;
+	const entry: { job: Promise<void> | null; at: number } = { job: null, at: now };
+	warming.delete(key);
+	warming.set(key, entry);
+	const oldest = warming.keys().next().value;
+	if (warming.size > MAX_WARMING && oldest !== undefined) warming.delete(oldest);
+	entry.job = (async () => {
+		await extracts.warm(run, scope);
+		const unfiltered = await extracts.cachedViewFigures(run, scope, EMPTY_FILTERS);
+		const years = unfiltered.years.map((y) => y.fiscalYear);
+		for (const filters of [EMPTY_FILTERS, ...extracts.oneClickViews(years)]) {
+			const figures = await extracts.cachedViewFigures(run, scope, filters);
+			await cachedCharts(run, scope, figures, { filters, metric: DEFAULT_MAP_METRIC }, lang);
+		}
+	})()
+		.catch((error: unknown) => console.error(`overview charts: warming ${key} failed`, error))
+		.finally(() => {
+			entry.job = null;
+			entry.at = Date.now();
+		});
 }
