@@ -92,9 +92,11 @@ const MAX_WARMING = 64;
  * After a scope's first reader: the charts of the unfiltered view and of the views one click
  * away (each fiscal year, each มิติ), in the reader's language and the default map metric, one
  * view after the other on the render thread, once the scope's figures are warm (extracts.warm).
- * Under the load campaign (bench/load.ts), the slow pages of the sessions run's first seconds
+ * Under the load campaign (bench/load.ts), some of the sessions run's slow first-second pages
  * were overviews of those views waiting CHART_WAIT_MS for charts that the render thread, busy
- * with every scope's first views at once, had not drawn yet. Failures are logged, never thrown.
+ * with every scope's first views at once, had not drawn yet (slow overviews 10–18 → 7–10; most
+ * slow pages there waited for a place in the page lane instead). Failures are logged, never
+ * thrown.
  */
 export function warmCharts(run: extracts.Runner, scope: extracts.Scope, lang: Lang): void {
 	const key = `${extracts.scopeKey(scope)}|${lang}`;
