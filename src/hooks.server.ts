@@ -6,6 +6,7 @@ import { checkDatabaseSettings, closeDatabase, readerOf } from '$lib/server/db';
 import { scopeFor, versionOf } from '$lib/server/extracts';
 import { inPageLane, isPageRequest } from '$lib/server/page-lane';
 import { latestVersion } from '$lib/server/releases/latest-version';
+import { warmLatestRelease } from '$lib/server/releases/page';
 import { answer, keep, keepable, keptBy, keyOf, responses } from '$lib/server/response-cache';
 import { checkSession } from '$lib/server/session-check';
 import { serverTimingHeader, serverTimingOn, timed } from '$lib/server/server-timing';
@@ -198,6 +199,11 @@ const lanes: Handle = async ({ event, resolve }) => {
 export const init: ServerInit = () => {
 	checkDatabaseSettings();
 	svgThread.warm();
+	if (process.env.DATABASE_URL) {
+		warmLatestRelease().catch((e: unknown) => {
+			console.error('warming the latest release failed (its first reader will read it):', e);
+		});
+	}
 	// adapter-node emits this once the server has stopped taking requests (SIGTERM, SIGINT): the
 	// database's idle connections and the chart thread would keep the process alive.
 	process.once('sveltekit:shutdown', () => {

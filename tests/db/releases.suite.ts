@@ -18,6 +18,7 @@ import { RELEASE_EXTRACT_NAMES } from '../../src/lib/releases/types.ts';
 import { inScope, type DbScope } from '../../src/lib/server/db/scoped.ts';
 import * as extracts from '../../src/lib/server/extracts/index.ts';
 import * as releases from '../../src/lib/server/releases/index.ts';
+import * as pageReads from '../../src/lib/server/releases/view-reads.ts';
 import { EMPTY_FILTERS, type ViewFilters } from '../../src/lib/state/url-filters.ts';
 import { importSampleRegistry, rows, SEED, SEEDS_DIR, tempDir } from '../etl/helpers.ts';
 import { openDuckDb, type DuckDb } from './extracts.duckdb.ts';
@@ -407,6 +408,61 @@ export function registerReleasesSuite(driver: Driver): void {
 				true,
 				[],
 				0
+			]);
+		});
+
+		it('keeps a page’s reads per release and axis: one read for readers at once, none for a มิติ', async () => {
+			pageReads.forgetReleaseReads();
+			const seen = await anonymous(async (tx) => {
+				const second = (await releases.releaseByVersion(tx, 2))!;
+				const first = (await releases.releaseByVersion(tx, 1))!;
+				// Two readers at once, on views that differ by their มิติ only.
+				const [dim1, dim2] = await Promise.all([
+					pageReads.readReleaseView(tx, second, view({ dimensions: [1] })),
+					pageReads.readReleaseView(tx, second, view({ dimensions: [2] }))
+				]);
+				const keptAfterTwo = pageReads.keptReleaseReads();
+				const angThong = await pageReads.readReleaseView(tx, second, view({ provinces: ['15'] }));
+				const older = await pageReads.readReleaseView(tx, first, EMPTY_FILTERS);
+				return {
+					dim1,
+					dim2,
+					keptAfterTwo,
+					angThong,
+					older,
+					direct: {
+						figures1: await releases.releaseViewFigures(tx, second.id, view({ dimensions: [1] })),
+						documents: await releases.releaseDocumentList(tx, second.id, EMPTY_FILTERS, 20),
+						counts: await releases.releaseDocumentCounts(tx, second.id),
+						angThongLaos: await releases.releaseLaoList(tx, second.id, view({ provinces: ['15'] }))
+					}
+				};
+			});
+			const { dim1, dim2, angThong, older, direct } = seen;
+			// The same object: read once, for both readers.
+			expect(dim2.documents).toBe(dim1.documents);
+			expect(dim2.documentCounts).toBe(dim1.documentCounts);
+			expect(dim2.years).toBe(dim1.years);
+			expect(dim2.provinceCounts).toBe(dim1.provinceCounts);
+			expect(dim2.figures).not.toBe(dim1.figures);
+			// years, document counts, documents, per-province counts, and two views' figures.
+			expect(seen.keptAfterTwo).toBe(6);
+			expect(dim1.figures).toEqual(direct.figures1);
+			expect(dim1.documents).toEqual(direct.documents);
+			expect(dim1.documents.total).toBe(3);
+			expect(dim1.documentCounts).toEqual(direct.counts);
+			expect([dim1.laos, dim2.laos]).toEqual([null, null]);
+			// A province chosen: its LAOs and all its documents; the years and counts as kept.
+			expect(angThong.laos).toEqual(direct.angThongLaos);
+			expect(angThong.documents.rows.map((d) => [d.provinceCode, d.kind])).toEqual([
+				['15', 'progress_report']
+			]);
+			expect(angThong.years).toBe(dim1.years);
+			// Release 1 is kept apart: two documents, one year.
+			expect([older.documentCounts.total, older.years, dim1.years]).toEqual([
+				2,
+				[2566],
+				[2566, 2568]
 			]);
 		});
 

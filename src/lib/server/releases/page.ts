@@ -15,19 +15,12 @@ import { parseFilters, type ViewFilters } from '../../state/url-filters.ts';
 import { viewKey } from '../../state/view-axes.ts';
 import { METRIC_PARAM } from '../../state/view-params.ts';
 import { drawCharts } from '../charts/svg-worker.ts';
-import { withScope, type Database } from '../db/index.ts';
-import { releaseViewFigures } from './figures.ts';
-import {
-	provinceLaoCounts,
-	releaseDocumentCounts,
-	releaseDocumentList,
-	releaseLaoList
-} from './lists.ts';
+import { withScope } from '../db/index.ts';
+import { KeptReads } from '../kept-reads.ts';
 import { latestRelease, releaseByVersion, summaryOf } from './read.ts';
-import { releaseYears } from './years.ts';
+import { readReleaseView } from './view-reads.ts';
 
-/** Without a province chosen, the page lists this many documents (and says how many there are). */
-export const DOCUMENTS_PREVIEW = 20;
+export { DOCUMENTS_PREVIEW } from './view-reads.ts';
 /** The first chart's viewBox: a phone's width, so its text reads at 1:1 there. */
 export const FIRST_CHART_SIZE = { width: 360, height: 260 };
 
@@ -52,50 +45,8 @@ function readView(url: URL, lang: Lang): { filters: ViewFilters; metric: MapMetr
 	return { filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC };
 }
 
-/**
- * The page of release `version`, or of the latest when `version` is null. Null when the latest
- * is asked and nothing was published; a 404 when a given version does not exist.
- */
-/** What a release's page reads for one view: the same for ever, since a release never changes. */
-type Reads = Pick<
-	ReleasePageData,
-	'years' | 'figures' | 'provinceCounts' | 'laos' | 'documentCounts' | 'documents'
->;
-
-/**
- * Per release tag and view, the reads (and per language and digits, the first chart's SVG), kept
- * while the server runs: a release is immutable, so the public home page, which every reader
- * opens, costs two small queries (which release is the latest) once it has been drawn once.
- * Insertion order is the eviction order; a hit is moved to the back.
- */
-const MAX_CACHED = 256;
-const reads = new Map<string, Reads>();
-const svgs = new Map<string, string>();
-
-function remember<T>(store: Map<string, T>, key: string, value: T): T {
-	store.delete(key);
-	store.set(key, value);
-	const oldest = store.keys().next().value;
-	if (store.size > MAX_CACHED && oldest !== undefined) store.delete(oldest);
-	return value;
-}
-
-async function readRelease(db: Database, releaseId: number, filters: ViewFilters): Promise<Reads> {
-	const chosen = filters.provinces.length > 0;
-	return {
-		years: await releaseYears(db, releaseId),
-		figures: await releaseViewFigures(db, releaseId, filters),
-		provinceCounts: await provinceLaoCounts(db, releaseId, filters),
-		laos: chosen ? await releaseLaoList(db, releaseId, filters) : null,
-		documentCounts: await releaseDocumentCounts(db, releaseId),
-		documents: await releaseDocumentList(
-			db,
-			releaseId,
-			filters,
-			chosen ? undefined : DOCUMENTS_PREVIEW
-		)
-	};
-}
+/** Per release tag, view, language and digits, the first chart's SVG (drawn once, even for readers at once). */
+const svgs = new KeptReads(256);
 
 /**
  * The page of release `version`, or of the latest when `version` is null. Null when the latest
@@ -118,13 +69,11 @@ export async function loadReleasePage(options: {
 				version === null ? await latestRelease(db) : await releaseByVersion(db, version);
 			if (!release) return null;
 			const latest = version === null ? release : await latestRelease(db);
-			const key = `${release.tag}|${viewKey(filters)}`;
-			const found = reads.get(key);
 			return {
-				key,
+				key: `${release.tag}|${viewKey(filters)}`,
 				release,
 				latestVersion: latest?.version ?? release.version,
-				...remember(reads, key, found ?? (await readRelease(db, release.id, filters)))
+				...(await readReleaseView(db, release, filters))
 			};
 		},
 		{ readOnly: true }
@@ -136,21 +85,39 @@ export async function loadReleasePage(options: {
 	const { key, release, ...rest } = loaded;
 	let firstChartSvg: string | null = null;
 	if (options.renderFirstChart) {
-		const svgKey = `${key}|${lang}|${digits}`;
 		// On the render thread ($lib/server/charts/svg-worker), not the event loop.
-		const drawn =
-			svgs.get(svgKey) ??
-			(
-				await drawCharts({
-					figures: loaded.figures,
-					filters,
-					options: { locale: lang, digits, metric },
-					charts: [{ name: 'years', ...FIRST_CHART_SIZE }],
-					style: 'still'
-				})
-			).years;
-		if (drawn === undefined) throw new Error('the first chart was not drawn');
-		firstChartSvg = remember(svgs, svgKey, drawn);
+		firstChartSvg = await svgs.get(`${key}|${lang}|${digits}`, async () => {
+			const drawn = await drawCharts({
+				figures: loaded.figures,
+				filters,
+				options: { locale: lang, digits, metric },
+				charts: [{ name: 'years', ...FIRST_CHART_SIZE }],
+				style: 'still'
+			});
+			if (drawn.years === undefined) throw new Error('the first chart was not drawn');
+			return drawn.years;
+		});
 	}
 	return { ...rest, release: summaryOf(release), filters, metric, firstChartSvg };
+}
+
+/**
+ * Reads the latest release's unfiltered view (what `/` shows every reader first) before its first
+ * reader asks: on the national demo those reads cost 450–490 ms each on a cold PostgreSQL. Hooks'
+ * `init` calls it on PostgreSQL only: on PGlite it would open (and lock) the data folder when the
+ * server starts, before anyone asked, so that `npm run users` or `npm run etl` found it taken.
+ * Whether a release was read.
+ */
+export async function warmLatestRelease(): Promise<boolean> {
+	const { filters } = parseFilters(new URLSearchParams());
+	return withScope(
+		{ kind: 'public' },
+		async (db) => {
+			const release = await latestRelease(db);
+			if (!release) return false;
+			await readReleaseView(db, release, filters);
+			return true;
+		},
+		{ readOnly: true }
+	);
 }
