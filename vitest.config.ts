@@ -17,7 +17,12 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['etl/**/*.test.ts', 'db/**/*.test.ts', 'src/**/*.test.ts'],
+					include: [
+						'etl/**/*.test.ts',
+						'db/**/*.test.ts',
+						'src/**/*.test.ts',
+						'bench/**/*.test.ts'
+					],
 					environment: 'node',
 					expect: { requireAssertions: true }
 				}

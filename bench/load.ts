@@ -57,6 +57,7 @@ import {
 	classTable,
 	kindTable,
 	slowLines,
+	threadLines,
 	stepMet,
 	stepTable,
 	targetRows,
@@ -289,6 +290,7 @@ async function main() {
 			console.log(`\n${title}, per kind (expected refusals apart)`);
 			console.log(kindTable(m));
 			console.log(slowLines(m));
+			console.log(threadLines(m));
 			console.log(
 				`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
 					iso.columnsChecked

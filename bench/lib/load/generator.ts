@@ -17,6 +17,7 @@ import { Connection, sessionCookie } from './http-client.ts';
 import { decode, IsolationCheck, type Register, type Violation } from './isolation.ts';
 import type { LatencySummary } from './latency.ts';
 import { TARGETS } from './report.ts';
+import { sampleThreads, type ThreadSecond } from './threads.ts';
 import { Recorder, type ClassResult, type SlowAnswers, type Unexpected } from './record.ts';
 import {
 	cast,
@@ -68,6 +69,8 @@ export interface MixedResult {
 	cpu: { serverMs: number; generatorMs: number };
 	/** This generator's own event-loop delay over the run: late reads of answers inflate latency. */
 	generatorEld: GeneratorEld;
+	/** CPU ms per second of the run: the server's main thread, render thread, others; PostgreSQL. */
+	threads: ThreadSecond[];
 	isolation: {
 		textBodies: number;
 		extractResponses: number;
@@ -284,6 +287,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 	const before = await eldWindow(config.serverPid, config.eldFile); // ends the window before
 	const cpu0 = process.cpuUsage();
 	const ownLoop = watchOwnLoop();
+	const threads = sampleThreads(config.serverPid);
 	const ms = await closedLoop(
 		m.connections,
 		m.durationMs,
@@ -293,6 +297,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		m.thinkMs
 	);
 	const generatorEld = ownLoop();
+	const perSecond = threads();
 	const eld = await eldWindow(config.serverPid, config.eldFile);
 	return {
 		connections: m.connections,
@@ -311,6 +316,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		eld,
 		cpu: cpuOver(before, eld, cpu0),
 		generatorEld,
+		threads: perSecond,
 		isolation: checkIsolation(sampler)
 	};
 }

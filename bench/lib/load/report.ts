@@ -1,6 +1,7 @@
 /** The tables bench/load.ts prints: per route class, per kind against its target, per step. */
 import type { MixedResult, StepResult } from './generator.ts';
 import type { LatencySummary } from './latency.ts';
+import type { ThreadSecond } from './threads.ts';
 
 /** Targets of the hardening issue (campaign 6). */
 export const TARGETS = {
@@ -180,5 +181,29 @@ export function slowLines(mixed: MixedResult): string {
 				.filter(Boolean)
 				.join('\n');
 		})
+		.join('\n');
+}
+
+/**
+ * Who had the CPU (bench/lib/load/threads.ts): ms per second, the first 10 s one by one, then the
+ * mean of the rest. The server's core gives 1,000 ms a second; PostgreSQL's are over both cores.
+ */
+export function threadLines(mixed: MixedResult): string {
+	const seconds = mixed.threads ?? [];
+	if (seconds.length === 0) return 'CPU per thread: not sampled (Linux /proc only)';
+	const row = (s: Omit<ThreadSecond, 'second'>) =>
+		`${s.main}/${s.render}/${s.otherThreads}/${s.postgres}`;
+	const first = seconds.slice(0, 10).map(row).join(' ');
+	const rest = seconds.slice(10);
+	const mean = (key: keyof Omit<ThreadSecond, 'second'>) =>
+		Math.round(rest.reduce((sum, s) => sum + s[key], 0) / Math.max(1, rest.length));
+	return [
+		'CPU ms per second, main / render / other server threads / PostgreSQL:',
+		`  s0–9: ${first}`,
+		rest.length > 0
+			? `  s10–${seconds.length - 1} mean: ${row({ main: mean('main'), render: mean('render'), otherThreads: mean('otherThreads'), postgres: mean('postgres') })}`
+			: ''
+	]
+		.filter(Boolean)
 		.join('\n');
 }

@@ -14,6 +14,8 @@
  * that throws rejects its caller only; a thread that dies or takes over RENDER_LIMIT_MS rejects
  * what it had and is started again for the next render.
  */
+import { readlinkSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
 	buildViewChartOptions,
@@ -52,6 +54,10 @@ export function drawJob(job: SvgJob): Record<string, string> {
 }
 
 const MARK = 'sujarit-svg-thread';
+/** The render thread's name in the kernel (at most 15 bytes). */
+export const THREAD_NAME = 'sujarit-svg';
+/** See SVG_NICE. */
+const DEFAULT_SVG_NICE = 0;
 /** A render longer than this is a stuck thread (a national overview takes ~0.3 s). */
 export const RENDER_LIMIT_MS = 30_000;
 const THREADS = (() => {
@@ -64,10 +70,43 @@ const THREADS = (() => {
 	return n;
 })();
 
+/**
+ * The render thread's nice value (Linux; SUJARIT_SVG_NICE, 0–19). Above 0, the thread yields
+ * its core to the event loop when both want it: ECharts' work then fills the gaps between
+ * requests instead of taking its share of them. A thread cannot take back a priority it gave up,
+ * so the value holds for the thread's life.
+ */
+export const SVG_NICE = (() => {
+	const raw = process.env.SUJARIT_SVG_NICE;
+	if (raw === undefined || raw === '') return DEFAULT_SVG_NICE;
+	const n = Number(raw);
+	if (!Number.isInteger(n) || n < 0 || n > 19) {
+		throw new Error(`SUJARIT_SVG_NICE must be an integer from 0 to 19, got ${JSON.stringify(raw)}`);
+	}
+	return n;
+})();
+
+/** This thread's id in the kernel (Linux), or null where /proc does not say. */
+function kernelThreadId(): number | null {
+	try {
+		const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+		return Number.isInteger(tid) && tid > 0 ? tid : null;
+	} catch {
+		return null;
+	}
+}
+
 interface Reply {
 	id: number;
 	svgs?: Record<string, string>;
 	error?: string;
+}
+
+/** The thread's first message: its kernel id, and the nice value it took (null: it could not). */
+interface Ready {
+	ready: true;
+	tid: number | null;
+	nice: number | null;
 }
 
 interface Pending {
@@ -83,6 +122,8 @@ class SvgThread {
 	private nextId = 1;
 	/** Threads started so far (tests, diagnostics). */
 	starts = 0;
+	/** The running thread's kernel id and nice value, once it has said (tests, diagnostics). */
+	ready: Omit<Ready, 'ready'> | null = null;
 
 	draw(job: SvgJob): Promise<Record<string, string>> {
 		const worker = this.worker ?? this.start();
@@ -116,7 +157,12 @@ class SvgThread {
 		const url = import.meta.url;
 		// execArgv []: not the process's own flags (a preload such as bench/load.ts's profiler
 		// would run again in the thread, and keep sampling there).
-		const options = { workerData: { [MARK]: true }, execArgv: [], stdout: false, stderr: false };
+		const options = {
+			workerData: { [MARK]: true, nice: SVG_NICE },
+			execArgv: [],
+			stdout: false,
+			stderr: false
+		};
 		// Under Vite and Vitest this module is TypeScript source: tsx loads it in the thread.
 		const worker = url.endsWith('.ts')
 			? new Worker(
@@ -126,7 +172,12 @@ class SvgThread {
 			: new Worker(new URL(url), options);
 		this.starts++;
 		worker.unref();
-		worker.on('message', (reply: Reply) => this.settle(worker, reply));
+		this.ready = null;
+		worker.on('message', (reply: Reply | Ready) => {
+			if ('ready' in reply) {
+				if (this.worker === worker) this.ready = { tid: reply.tid, nice: reply.nice };
+			} else this.settle(worker, reply);
+		});
 		worker.on('error', (error) => this.fail(worker, error));
 		worker.on('exit', (code) => this.fail(worker, new Error(`chart thread exited (${code})`)));
 		this.worker = worker;
@@ -166,6 +217,22 @@ export async function drawCharts(job: SvgJob): Promise<Record<string, string>> {
 // In the render thread: answer each job in turn.
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[MARK]) {
 	const port = parentPort;
+	const tid = kernelThreadId();
+	const nice = (workerData as { nice?: number }).nice ?? 0;
+	let took: number | null = null;
+	try {
+		if (tid !== null && nice > 0) setPriority(tid, nice);
+		took = tid === null ? null : nice;
+	} catch {
+		// Not allowed here (a sandbox): the thread keeps the process's priority.
+	}
+	try {
+		// Named, so that `top -H` and the load bench's thread sampler can tell it from V8's threads.
+		if (tid !== null) writeFileSync('/proc/thread-self/comm', THREAD_NAME);
+	} catch {
+		// Unnamed: nothing else depends on it.
+	}
+	port.postMessage({ ready: true, tid, nice: took } satisfies Ready);
 	port.on('message', ({ id, job }: { id: number; job: SvgJob }) => {
 		try {
 			port.postMessage({ id, svgs: drawJob(job) } satisfies Reply);
