@@ -413,40 +413,41 @@ export function registerReleasesSuite(driver: Driver): void {
 
 		it('keeps a page’s reads per release and axis: one read for readers at once, none for a มิติ', async () => {
 			pageReads.forgetReleaseReads();
-			const seen = await anonymous(async (tx) => {
-				const second = (await releases.releaseByVersion(tx, 2))!;
-				const first = (await releases.releaseByVersion(tx, 1))!;
-				// Two readers at once, on views that differ by their มิติ only.
-				const [dim1, dim2] = await Promise.all([
-					pageReads.readReleaseView(tx, second, view({ dimensions: [1] })),
-					pageReads.readReleaseView(tx, second, view({ dimensions: [2] }))
-				]);
-				const keptAfterTwo = pageReads.keptReleaseReads();
-				const angThong = await pageReads.readReleaseView(tx, second, view({ provinces: ['15'] }));
-				const older = await pageReads.readReleaseView(tx, first, EMPTY_FILTERS);
-				return {
-					dim1,
-					dim2,
-					keptAfterTwo,
-					angThong,
-					older,
-					direct: {
-						figures1: await releases.releaseViewFigures(tx, second.id, view({ dimensions: [1] })),
-						documents: await releases.releaseDocumentList(tx, second.id, EMPTY_FILTERS, 20),
-						counts: await releases.releaseDocumentCounts(tx, second.id),
-						angThongLaos: await releases.releaseLaoList(tx, second.id, view({ provinces: ['15'] }))
-					}
-				};
-			});
-			const { dim1, dim2, angThong, older, direct } = seen;
+			// Each read not kept opens a read-only transaction of its own in scope 'public'.
+			let transactions = 0;
+			const run: pageReads.PublicRun = (fn) => {
+				transactions += 1;
+				return anonymous(fn);
+			};
+			const [first, second] = await anonymous(async (tx) => [
+				(await releases.releaseByVersion(tx, 1))!,
+				(await releases.releaseByVersion(tx, 2))!
+			]);
+			// Two readers at once, on views that differ by their มิติ only.
+			const [dim1, dim2] = await Promise.all([
+				pageReads.readReleaseView(run, second, view({ dimensions: [1] })),
+				pageReads.readReleaseView(run, second, view({ dimensions: [2] }))
+			]);
+			const counted = { kept: pageReads.keptReleaseReads(), transactions };
+			const again = await pageReads.readReleaseView(run, second, view({ dimensions: [1] }));
+			const angThong = await pageReads.readReleaseView(run, second, view({ provinces: ['15'] }));
+			const older = await pageReads.readReleaseView(run, first, EMPTY_FILTERS);
+			const direct = await anonymous(async (tx) => ({
+				figures1: await releases.releaseViewFigures(tx, second.id, view({ dimensions: [1] })),
+				documents: await releases.releaseDocumentList(tx, second.id, EMPTY_FILTERS, 20),
+				counts: await releases.releaseDocumentCounts(tx, second.id),
+				angThongLaos: await releases.releaseLaoList(tx, second.id, view({ provinces: ['15'] }))
+			}));
+			// years, document counts, documents, per-province counts, and two views' figures: six
+			// reads, one transaction each; the view read again, none.
+			expect(counted).toEqual({ kept: 6, transactions: 6 });
+			expect(again.figures).toBe(dim1.figures);
 			// The same object: read once, for both readers.
 			expect(dim2.documents).toBe(dim1.documents);
 			expect(dim2.documentCounts).toBe(dim1.documentCounts);
 			expect(dim2.years).toBe(dim1.years);
 			expect(dim2.provinceCounts).toBe(dim1.provinceCounts);
 			expect(dim2.figures).not.toBe(dim1.figures);
-			// years, document counts, documents, per-province counts, and two views' figures.
-			expect(seen.keptAfterTwo).toBe(6);
 			expect(dim1.figures).toEqual(direct.figures1);
 			expect(dim1.documents).toEqual(direct.documents);
 			expect(dim1.documents.total).toBe(3);

@@ -15,9 +15,10 @@ import { parseFilters, type ViewFilters } from '../../state/url-filters.ts';
 import { viewKey } from '../../state/view-axes.ts';
 import { METRIC_PARAM } from '../../state/view-params.ts';
 import { drawCharts } from '../charts/svg-worker.ts';
-import { withScope } from '../db/index.ts';
+import { withScope, type Database } from '../db/index.ts';
 import { KeptReads } from '../kept-reads.ts';
-import { latestRelease, releaseByVersion, summaryOf } from './read.ts';
+import { latestVersion, releaseOf } from './latest-version.ts';
+import { latestRelease, summaryOf } from './read.ts';
 import { readReleaseView } from './view-reads.ts';
 
 export { DOCUMENTS_PREVIEW } from './view-reads.ts';
@@ -45,6 +46,10 @@ function readView(url: URL, lang: Lang): { filters: ViewFilters; metric: MapMetr
 	return { filters, metric: metric !== null && isMapMetric(metric) ? metric : DEFAULT_MAP_METRIC };
 }
 
+/** A read-only transaction in scope 'public'. */
+const publicRun = <T>(fn: (db: Database) => Promise<T>): Promise<T> =>
+	withScope({ kind: 'public' }, fn, { readOnly: true });
+
 /** Per release tag, view, language and digits, the first chart's SVG (drawn once, even for readers at once). */
 const svgs = new KeptReads(256);
 
@@ -62,33 +67,22 @@ export async function loadReleasePage(options: {
 }): Promise<ReleasePageData | null> {
 	const { version, url, lang, digits } = options;
 	const { filters, metric } = readView(url, lang);
-	const loaded = await withScope(
-		{ kind: 'public' },
-		async (db) => {
-			const release =
-				version === null ? await latestRelease(db) : await releaseByVersion(db, version);
-			if (!release) return null;
-			const latest = version === null ? release : await latestRelease(db);
-			return {
-				key: `${release.tag}|${viewKey(filters)}`,
-				release,
-				latestVersion: latest?.version ?? release.version,
-				...(await readReleaseView(db, release, filters))
-			};
-		},
-		{ readOnly: true }
-	);
-	if (!loaded) {
+	// Which release: kept a second ($lib/server/releases/latest-version), as the public
+	// extracts ask. With its reads kept too, a page read before asks the database nothing.
+	const latest = Number(await latestVersion());
+	const release = version === null && latest === 0 ? null : await releaseOf(version ?? latest);
+	if (!release) {
 		if (version === null) return null;
 		error(404, `${t('release_not_found', lang)}: ${version}`);
 	}
-	const { key, release, ...rest } = loaded;
+	const reads = await readReleaseView(publicRun, release, filters);
+	const key = `${release.tag}|${viewKey(filters)}`;
 	let firstChartSvg: string | null = null;
 	if (options.renderFirstChart) {
 		// On the render thread ($lib/server/charts/svg-worker), not the event loop.
 		firstChartSvg = await svgs.get(`${key}|${lang}|${digits}`, async () => {
 			const drawn = await drawCharts({
-				figures: loaded.figures,
+				figures: reads.figures,
 				filters,
 				options: { locale: lang, digits, metric },
 				charts: [{ name: 'years', ...FIRST_CHART_SIZE }],
@@ -98,7 +92,15 @@ export async function loadReleasePage(options: {
 			return drawn.years;
 		});
 	}
-	return { ...rest, release: summaryOf(release), filters, metric, firstChartSvg };
+	return {
+		...reads,
+		release: summaryOf(release),
+		// A release published within the second may be newer than the latest kept.
+		latestVersion: Math.max(latest, release.version),
+		filters,
+		metric,
+		firstChartSvg
+	};
 }
 
 /**
@@ -110,14 +112,8 @@ export async function loadReleasePage(options: {
  */
 export async function warmLatestRelease(): Promise<boolean> {
 	const { filters } = parseFilters(new URLSearchParams());
-	return withScope(
-		{ kind: 'public' },
-		async (db) => {
-			const release = await latestRelease(db);
-			if (!release) return false;
-			await readReleaseView(db, release, filters);
-			return true;
-		},
-		{ readOnly: true }
-	);
+	const release = await publicRun(latestRelease);
+	if (!release) return false;
+	await readReleaseView(publicRun, release, filters);
+	return true;
 }

@@ -36,32 +36,37 @@ export type ReleaseViewReads = Pick<
 /** Six reads per view: room for about 200 views of a few releases. */
 const kept = new KeptReads(1_200);
 
-/** The release's reads for `filters`, from what is kept where it can be. */
+/** A read-only transaction in scope 'public', opened only for a read that is not kept. */
+export type PublicRun = <T>(fn: (db: Database) => Promise<T>) => Promise<T>;
+
+/**
+ * The release's reads for `filters`, from what is kept where it can be. A read that is not kept
+ * opens a transaction of its own through `run`, beside the others: a reader waiting for a read
+ * that another reader started holds no connection, and a view read before costs none.
+ */
 export async function readReleaseView(
-	db: Database,
+	run: PublicRun,
 	release: Pick<Release, 'id' | 'tag'>,
 	filters: ViewFilters
 ): Promise<ReleaseViewReads> {
 	const { id, tag } = release;
 	const chosen = filters.provinces.length > 0;
 	const places = JSON.stringify([filters.provinces, filters.laoTypes, filters.fiscalYears]);
-	const read = <T>(what: string, axes: string, fn: () => Promise<T>) =>
-		kept.get(`${tag}|${what}|${axes}`, fn);
-	// One after the other: they share the reader's transaction, which is one connection.
-	return {
-		years: await read('years', '', () => releaseYears(db, id)),
-		figures: await read('figures', viewKey(filters), () => releaseViewFigures(db, id, filters)),
-		provinceCounts: await read(
-			'provinces',
-			JSON.stringify([filters.laoTypes, filters.fiscalYears]),
-			() => provinceLaoCounts(db, id, filters)
+	const read = <T>(what: string, axes: string, fn: (db: Database) => Promise<T>) =>
+		kept.get(`${tag}|${what}|${axes}`, () => run(fn));
+	const [years, figures, provinceCounts, laos, documentCounts, documents] = await Promise.all([
+		read('years', '', (db) => releaseYears(db, id)),
+		read('figures', viewKey(filters), (db) => releaseViewFigures(db, id, filters)),
+		read('provinces', JSON.stringify([filters.laoTypes, filters.fiscalYears]), (db) =>
+			provinceLaoCounts(db, id, filters)
 		),
-		laos: chosen ? await read('laos', places, () => releaseLaoList(db, id, filters)) : null,
-		documentCounts: await read('counts', '', () => releaseDocumentCounts(db, id)),
-		documents: await read('documents', places, () =>
+		chosen ? read('laos', places, (db) => releaseLaoList(db, id, filters)) : null,
+		read('counts', '', (db) => releaseDocumentCounts(db, id)),
+		read('documents', places, (db) =>
 			releaseDocumentList(db, id, filters, chosen ? undefined : DOCUMENTS_PREVIEW)
 		)
-	};
+	]);
+	return { years, figures, provinceCounts, laos, documentCounts, documents };
 }
 
 /** How many reads are kept (tests). */
