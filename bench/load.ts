@@ -14,11 +14,19 @@
  *    starts the app's own warm-up, then every extract (brotli) and /api/overview, and the public
  *    release extracts; then waits for the server's CPU to go quiet (the quality-11 brotli
  *    upgrades run in the background), so that extracts are measured as cached;
+ * 3b. cold-start run, not judged (`--no-cold-start` leaves it out): the same users and pace as the
+ *    sessions run, another seed, for 20 s, then quiet again: the server's first traffic over every
+ *    route. In the sessions runs of 6 December 2026 every slow answer came in the first 10 s,
+ *    while V8 optimised 760 functions on its background threads (`--trace-opt`: 450 in the
+ *    first 5 s, 50–130 per 5 s later; 41 collections with 354 ms of pauses in those 5 s) and the
+ *    event loop had a third to a half of its core: the state of a server's first seconds, not of
+ *    one that has served for a while. Its figures are printed and kept (`coldStart`);
  * 4. sessions run: the generator (bench/lib/load/generator.ts), a process of its own on core 1,
  *    50 users of mixed roles for 60 s over pages, __data.json, APIs, extracts and sign-ins, each
  *    pausing a reader's think time (mean THINK_MS) after every answer, with every status judged
  *    per role × route, and officers' bodies checked for other provinces' LAO codes (isolation);
- *    run first after the warm-up, so that no other run has warmed what it asks;
+ *    run first after the warm-up (and the cold-start run), so that no other judged run has warmed
+ *    what it asks;
  * 5. saturation run: the same 50 users with no pause at all (closed loops: the server's core is
  *    saturated, and the percentiles measure how its queue is shared), isolation checked alike;
  * 6. stepped run: 1, 2, 5, 10, 20, 50, 100, 200 connections without pauses, 10 s each:
@@ -75,6 +83,8 @@ const POSTGRES_CORE = (() => {
 	const i = process.argv.indexOf('--postgres-core');
 	return i >= 0 ? (process.argv[i + 1] ?? 'none') : 'none';
 })();
+/** `--no-cold-start`: the sessions run follows the warm-up directly, JIT-cold (see step 4). */
+const COLD_START = !process.argv.includes('--no-cold-start');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sujarit_load';
 /** Officers' provinces: the largest (นครราชสีมา 30), others of each region, one pair. */
 const PROVINCE_SETS = [['30'], ['50'], ['40'], ['90'], ['15', '52'], ['34'], ['20'], ['10']];
@@ -86,6 +96,7 @@ const THINK_MS = 1000;
 const PLAN = QUICK
 	? {
 			cast: 10,
+			coldStart: { connections: 10, durationMs: 3_000, thinkMs: THINK_MS },
 			sessions: { connections: 10, durationMs: 10_000, thinkMs: THINK_MS },
 			mixed: { connections: 10, durationMs: 10_000, thinkMs: 0 },
 			steps: [1, 10],
@@ -95,6 +106,7 @@ const PLAN = QUICK
 		}
 	: {
 			cast: 50,
+			coldStart: { connections: 50, durationMs: 20_000, thinkMs: THINK_MS },
 			sessions: { connections: 50, durationMs: 60_000, thinkMs: THINK_MS },
 			mixed: { connections: 50, durationMs: 60_000, thinkMs: 0 },
 			steps: [1, 2, 5, 10, 20, 50, 100, 200],
@@ -274,9 +286,9 @@ async function main() {
 			sampleEvery: 50,
 			seed: 6
 		};
-		const run = (label: string, m: GeneratorConfig['mixed']) => {
+		const run = (label: string, m: GeneratorConfig['mixed'], seed = base.seed) => {
 			const result = runGenerator(
-				{ ...base, mixed: m, steps: null, out: join(dir, `${label}.json`) },
+				{ ...base, seed, mixed: m, steps: null, out: join(dir, `${label}.json`) },
 				dir,
 				label
 			).mixed!;
@@ -312,6 +324,18 @@ async function main() {
 			);
 			return targetRows(m).met && iso.violations.length === 0;
 		};
+		let coldStart: { run: MixedResult; quietAfterMs: number } | null = null;
+		if (COLD_START) {
+			process.stdout.write(
+				`▶ cold-start run (not judged): ${PLAN.coldStart.connections} users as in the sessions run, another seed, for ${PLAN.coldStart.durationMs / 1000} s: the server's first traffic over every route\n`
+			);
+			const first = run('cold-start', PLAN.coldStart, base.seed - 1);
+			report(`Cold-start run (${first.connections} users, not judged)`, first);
+			coldStart = {
+				run: first,
+				quietAfterMs: await waitIdle(app.pid, 3000, QUICK ? 10_000 : undefined)
+			};
+		}
 		process.stdout.write(
 			`▶ sessions run: ${PLAN.sessions.connections} users pausing ${PLAN.sessions.thinkMs} ms on average, for ${PLAN.sessions.durationMs / 1000} s (generator on core ${GENERATOR_CORE})\n`
 		);
@@ -335,6 +359,7 @@ async function main() {
 					postgres: pinning.note
 				},
 				warmUp: { ms: warmUpMs, idleWaitMs, eventLoop: warmEld },
+				coldStart,
 				sessions,
 				met: sessionsMet,
 				afterSessions: { eventLoop: afterSessions }
@@ -397,6 +422,12 @@ async function main() {
 			`  saturation run, ${mixed.connections} users without pauses: ${met ? 'met' : 'MISSED'}`
 		);
 		console.log(`  paced steps met at: ${heldFor.length ? heldFor.join(', ') : 'none'} users`);
+		if (coldStart) {
+			const c = coldStart.run;
+			console.log(
+				`  cold-start run (not judged on latency): ${c.errors} errors, ${c.isolation.violations.length} isolation violations`
+			);
+		}
 		console.log(`load average (1, 5, 15 min): ${loadavgStart} → ${loadavgEnd}`);
 
 		const results = {
@@ -434,6 +465,7 @@ async function main() {
 				releases: fixtures.releases
 			},
 			warmUp: { ms: warmUpMs, idleWaitMs, scopes: warmed, eventLoop: warmEld },
+			coldStart,
 			thinkMs: THINK_MS,
 			sessions,
 			afterSessions: { eventLoop: afterSessions, quietAfterMs: quietAfterSessionsMs },
