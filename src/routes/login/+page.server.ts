@@ -27,14 +27,23 @@ export const actions: Actions = {
 		if (typeof password !== 'string' || !username) {
 			return fail(400, { username, message: t('login_invalid', lang) });
 		}
+		const generation = auth.sessionsGeneration();
+		const now = new Date();
 		const result = await withScope({ kind: 'auth' }, (db) =>
-			auth.login(db, { username, password, ip: getClientAddress(), now: new Date() })
+			auth.login(db, { username, password, ip: getClientAddress(), now })
 		);
 		if (!result.ok) {
 			return result.reason === 'throttled'
 				? fail(429, { username, message: t('login_throttled', lang) })
 				: fail(400, { username, message: t('login_invalid', lang) });
 		}
+		// Committed: the reader's next request finds it without asking the database.
+		auth.rememberNewSession(
+			result.token,
+			{ session: result.session, account: result.account },
+			now,
+			generation
+		);
 		cookies.set(
 			auth.SESSION_COOKIE,
 			result.token,

@@ -50,7 +50,9 @@ export {
 export {
 	forgetSessions,
 	writeMayChangeSessions,
+	rememberNewSession,
 	rememberedSessions,
+	sessionsGeneration,
 	validateRemembered,
 	TTL_MS as SESSION_MEMORY_MS
 } from './session-cache.ts';

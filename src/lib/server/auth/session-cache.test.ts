@@ -4,6 +4,8 @@ import {
 	MAX_ENTRIES,
 	REFRESH_AFTER_MS,
 	rememberedSessions,
+	rememberNewSession,
+	sessionsGeneration,
 	TTL_MS,
 	validateRemembered,
 	writeMayChangeSessions
@@ -200,5 +202,32 @@ describe('which writes empty the cache', () => {
 		]) {
 			expect(writeMayChangeSessions(route), String(route)).toBe(true);
 		}
+	});
+});
+
+describe('a session a sign-in has just made', () => {
+	afterEach(() => forgetSessions());
+
+	it('is remembered from its creation: the next request asks nothing, until TTL_MS', async () => {
+		const { calls, validate } = counting(session());
+		const { session: made, account } = session();
+		rememberNewSession(TOKEN, { session: made, account }, at(0), sessionsGeneration());
+		const found = await validateRemembered(TOKEN, at(REFRESH_AFTER_MS - 1), validate);
+		expect(found?.account.username).toBe('officer');
+		expect(found?.renewed).toBe(false);
+		expect(calls.n).toBe(0);
+		await validateRemembered(TOKEN, at(TTL_MS), validate);
+		expect(calls.n).toBe(1);
+	});
+
+	it('is not remembered when anything was forgotten since the sign-in began', async () => {
+		const { calls, validate } = counting(session());
+		const { session: made, account } = session();
+		const started = sessionsGeneration();
+		forgetSessions(); // an admin's write, say, while the password was being checked
+		rememberNewSession(TOKEN, { session: made, account }, at(0), started);
+		expect(rememberedSessions()).toBe(0);
+		await validateRemembered(TOKEN, at(1), validate);
+		expect(calls.n).toBe(1);
 	});
 });
