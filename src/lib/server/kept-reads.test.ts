@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeptReads } from './kept-reads.ts';
+import { KeptReads, Refreshed } from './kept-reads.ts';
 
 /** A read that resolves (or fails) when told to, and counts how often it was started. */
 function gated<T>() {
@@ -71,5 +71,86 @@ describe('kept reads', () => {
 	it('refuses a size below 1', () => {
 		expect(() => new KeptReads(0)).toThrow('max must be ≥ 1, got 0');
 		expect(() => new KeptReads(1.5)).toThrow(RangeError);
+	});
+});
+
+describe('a value read again in the background', () => {
+	/** Reads that answer 1, 2, 3… when told to, counting how many started. */
+	function versions() {
+		const waiting: ((v: number) => void)[] = [];
+		const failing: ((e: Error) => void)[] = [];
+		let n = 0;
+		const read = () =>
+			new Promise<number>((resolve, reject) => {
+				n += 1;
+				const v = n;
+				waiting.push(() => resolve(v));
+				failing.push(reject);
+			});
+		return {
+			read,
+			started: () => n,
+			answer: (i: number) => waiting[i]!(0),
+			fail: (i: number) => failing[i]!(new Error(`read ${i + 1} failed`))
+		};
+	}
+	const tick = () => new Promise((r) => setImmediate(r));
+
+	it('answers the kept value until half its time, then keeps answering while one refresh runs', async () => {
+		const v = versions();
+		const value = new Refreshed(v.read, 1_000);
+		const first = value.get(0);
+		v.answer(0);
+		expect(await first).toBe(1);
+		expect(await value.get(499)).toBe(1);
+		expect(v.started()).toBe(1);
+		// From 500 ms: the kept value answers, one refresh starts (not one per reader).
+		expect(await value.get(500)).toBe(1);
+		expect(await value.get(600)).toBe(1);
+		expect(v.started()).toBe(2);
+		v.answer(1);
+		await tick();
+		expect(await value.get(700)).toBe(2);
+		// The refresh's own time runs from its start (500): kept to 1,500, refreshed from 1,000.
+		expect(await value.get(999)).toBe(2);
+		expect(v.started()).toBe(2);
+	});
+
+	it('makes a reader wait past its time, keeps no failed read, and forgets on demand', async () => {
+		const v = versions();
+		const value = new Refreshed(v.read, 1_000);
+		const first = value.get(0);
+		v.answer(0);
+		await first;
+		// Nobody asked for a whole second: the next reader waits for a new read.
+		const late = value.get(1_000);
+		expect(v.started()).toBe(2);
+		v.fail(1);
+		await expect(late).rejects.toThrow('read 2 failed');
+		const retry = value.get(1_001);
+		expect(v.started()).toBe(3);
+		v.answer(2);
+		expect(await retry).toBe(3);
+		value.forget();
+		const afterForget = value.get(1_002);
+		expect(v.started()).toBe(4);
+		v.answer(3);
+		expect(await afterForget).toBe(4);
+	});
+
+	it('keeps answering the kept value when a refresh fails, and tries again', async () => {
+		const v = versions();
+		const value = new Refreshed(v.read, 1_000);
+		const first = value.get(0);
+		v.answer(0);
+		await first;
+		expect(await value.get(500)).toBe(1);
+		v.fail(1);
+		await tick();
+		expect(await value.get(600)).toBe(1);
+		expect(v.started()).toBe(3);
+		v.answer(2);
+		await tick();
+		expect(await value.get(700)).toBe(3);
 	});
 });

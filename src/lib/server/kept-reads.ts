@@ -42,3 +42,61 @@ export class KeptReads {
 		this.#kept.clear();
 	}
 }
+
+/**
+ * A value that can change, read again at most once per `ttlMs`. From half of it on, the kept
+ * value still answers while one fresh read runs beside it, and replaces it once done: readers of
+ * a value asked often never wait for it, and none gets a value read more than `ttlMs` before
+ * (plus the read's own time). Past `ttlMs` without a fresh one, the reader waits for a new read.
+ * A failed read is not kept: a failed refresh leaves the kept value to run out its time.
+ */
+export class Refreshed<T> {
+	readonly #read: () => Promise<T>;
+	readonly #ttlMs: number;
+	#kept: { value: Promise<T>; until: number; refreshAt: number; refreshing: boolean } | null = null;
+
+	constructor(read: () => Promise<T>, ttlMs: number) {
+		this.#read = read;
+		this.#ttlMs = ttlMs;
+	}
+
+	get(now = Date.now()): Promise<T> {
+		const hit = this.#kept;
+		if (hit && now < hit.until) {
+			if (now >= hit.refreshAt && !hit.refreshing) {
+				hit.refreshing = true;
+				const next = this.#start(now, false);
+				next.value.then(
+					() => {
+						if (this.#kept === hit) this.#kept = next;
+					},
+					() => {
+						hit.refreshing = false;
+					}
+				);
+			}
+			return hit.value;
+		}
+		const entry = this.#start(now, true);
+		this.#kept = entry;
+		return entry.value;
+	}
+
+	/** The next reader reads again (a change made through this server). */
+	forget(): void {
+		this.#kept = null;
+	}
+
+	#start(now: number, kept: boolean) {
+		const entry = {
+			value: this.#read(),
+			until: now + this.#ttlMs,
+			refreshAt: now + this.#ttlMs / 2,
+			refreshing: false
+		};
+		entry.value.catch(() => {
+			if (kept && this.#kept === entry) this.#kept = null;
+		});
+		return entry;
+	}
+}
