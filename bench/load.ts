@@ -66,6 +66,7 @@ import {
 	kindTable,
 	slowLines,
 	threadLines,
+	gcLines,
 	stepMet,
 	stepTable,
 	targetRows,
@@ -303,6 +304,7 @@ async function main() {
 			console.log(kindTable(m));
 			console.log(slowLines(m));
 			console.log(threadLines(m));
+			console.log(gcLines(m));
 			console.log(
 				`\nIsolation: ${iso.extractResponses} officer extract responses (${iso.extractBodies} distinct bodies decoded: ${Object.entries(
 					iso.columnsChecked

@@ -10,6 +10,10 @@
  * window is also a V8 CPU profile, `window-<seq>.cpuprofile` in that folder, for
  * `node bench/lib/load/profile-summary.js <file>` or Chrome's DevTools.
  *
+ * Garbage collections are counted per window, by kind, with their pauses on the main thread
+ * (PerformanceObserver 'gc'); each major or incremental one, and any other pausing 5 ms or more,
+ * is listed with its start (epoch ms) so that the bench can place it in the run's seconds.
+ *
  * When the app sends Server-Timing (SUJARIT_SERVER_TIMING=1), the preload adds a `node` part to
  * it: from Node's 'request' event (the request read from its socket) to the response's headers
  * being written. `node` minus the app's own `app` is the time in Node around the hooks (the
@@ -21,7 +25,12 @@ import { Session } from 'node:inspector';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { createHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import {
+	constants,
+	createHistogram,
+	monitorEventLoopDelay,
+	PerformanceObserver
+} from 'node:perf_hooks';
 
 const file = process.env.LOAD_ELD_FILE;
 /** Per window: from a response's headers (writeHead) to its last byte handed to the socket, µs. */
@@ -55,6 +64,45 @@ if (file && process.env.SUJARIT_SERVER_TIMING === '1') {
 		}
 		return emit.call(this, event, ...args);
 	};
+}
+
+/** V8's collection kinds as perf_hooks numbers them (constants.NODE_PERFORMANCE_GC_*). */
+const GC_KINDS = /** @type {Record<number, string>} */ ({
+	[constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+	[constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+	[constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+	[constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb'
+});
+/** Listed one by one: these kinds, and any collection pausing at least LISTED_PAUSE_MS. */
+const LISTED_KINDS = new Set(['major', 'incremental']);
+const LISTED_PAUSE_MS = 5;
+/** Bounds a window's list (a 60 s run lists a few dozen). */
+const MAX_LISTED = 2000;
+
+/** @typedef {{ count: number, ms: number, maxMs: number }} GcKind */
+/** @type {{ kinds: Record<string, GcKind>, listed: { at: number, ms: number, kind: string }[], unlisted: number }} */
+let gc = { kinds: {}, listed: [], unlisted: 0 };
+
+if (file) {
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			const detail = /** @type {{ kind?: number } | undefined} */ (entry.detail);
+			const kind = GC_KINDS[detail?.kind ?? -1] ?? `kind-${detail?.kind}`;
+			const ms = entry.duration;
+			const totals = (gc.kinds[kind] ??= { count: 0, ms: 0, maxMs: 0 });
+			totals.count++;
+			totals.ms += ms;
+			totals.maxMs = Math.max(totals.maxMs, ms);
+			if (!LISTED_KINDS.has(kind) && ms < LISTED_PAUSE_MS) continue;
+			if (gc.listed.length >= MAX_LISTED) gc.unlisted++;
+			else
+				gc.listed.push({
+					at: Math.round(performance.timeOrigin + entry.startTime),
+					ms: Math.round(ms * 10) / 10,
+					kind
+				});
+		}
+	}).observe({ entryTypes: ['gc'] });
 }
 
 if (file) {
@@ -110,6 +158,16 @@ if (file) {
 				p50Ms: Math.round(afterHead.percentile(50) / 10) / 100,
 				p99Ms: Math.round(afterHead.percentile(99) / 10) / 100,
 				maxMs: Math.round(afterHead.max / 10) / 100
+			},
+			gc: {
+				kinds: Object.fromEntries(
+					Object.entries(gc.kinds).map(([k, v]) => [
+						k,
+						{ count: v.count, ms: Math.round(v.ms * 10) / 10, maxMs: Math.round(v.maxMs * 10) / 10 }
+					])
+				),
+				listed: gc.listed,
+				unlisted: gc.unlisted
 			}
 		};
 		// Written whole, then renamed: the bench never reads half a window.
@@ -117,6 +175,7 @@ if (file) {
 		renameSync(`${file}.tmp`, file);
 		histogram.reset();
 		afterHead.reset();
+		gc = { kinds: {}, listed: [], unlisted: 0 };
 		since = now;
 		cutProfile(window.seq);
 	};

@@ -24,6 +24,18 @@ export interface EldWindow {
 	cpuSystemMs: number;
 	/** From responses' headers to their last byte handed to the socket (with Server-Timing on). */
 	afterHead: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
+	/** Garbage collections in the window (absent from servers started without this preload). */
+	gc?: GcWindow;
+}
+
+/** One window's collections: per kind, and the major ones and long pauses one by one. */
+export interface GcWindow {
+	/** Per kind (minor, major, incremental, weakcb): how many, their main-thread pauses, ms. */
+	kinds: Record<string, { count: number; ms: number; maxMs: number }>;
+	/** Major and incremental collections, and any pausing ≥ 5 ms; `at` in epoch ms. */
+	listed: { at: number; ms: number; kind: string }[];
+	/** Listed ones beyond the window's bound. */
+	unlisted: number;
 }
 
 function read(file: string): EldWindow | null {
@@ -41,4 +53,33 @@ export async function eldWindow(pid: number, file: string): Promise<EldWindow> {
 		await new Promise((r) => setTimeout(r, 10));
 	}
 	throw new Error(`the server (pid ${pid}) wrote no event-loop window to ${file}`);
+}
+
+/** A run's collections, with the listed ones placed in the run's seconds. */
+export interface GcTimeline {
+	/** Per kind over the whole window (from the window before the run ended to the run's end). */
+	kinds: GcWindow['kinds'];
+	/** Listed collections that started within the run: seconds from its start, pause, kind. */
+	events: { atS: number; ms: number; kind: string }[];
+	unlisted: number;
+}
+
+/**
+ * The window's listed collections within the run that started at `startedAtEpochMs` and lasted
+ * `durationMs`: both clocks are epoch-based (performance.timeOrigin + now), so a collection
+ * is placed within a millisecond or two of the generator's own timeline.
+ */
+export function gcTimeline(
+	window: GcWindow,
+	startedAtEpochMs: number,
+	durationMs: number
+): GcTimeline {
+	const events = window.listed
+		.filter((e) => e.at >= startedAtEpochMs && e.at <= startedAtEpochMs + durationMs)
+		.map((e) => ({
+			atS: Math.round((e.at - startedAtEpochMs) / 100) / 10,
+			ms: e.ms,
+			kind: e.kind
+		}));
+	return { kinds: window.kinds, events, unlisted: window.unlisted };
 }

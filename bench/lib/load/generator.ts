@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { eldWindow, type EldWindow } from './eld.ts';
+import { eldWindow, gcTimeline, type EldWindow, type GcTimeline } from './eld.ts';
 import { Connection, sessionCookie } from './http-client.ts';
 import { decode, IsolationCheck, type Register, type Violation } from './isolation.ts';
 import type { LatencySummary } from './latency.ts';
@@ -71,6 +71,8 @@ export interface MixedResult {
 	generatorEld: GeneratorEld;
 	/** CPU ms per second of the run: the server's main thread, render thread, others; PostgreSQL. */
 	threads: ThreadSecond[];
+	/** The server's garbage collections over the run, placed in its seconds. */
+	gc: GcTimeline | null;
 	isolation: {
 		textBodies: number;
 		extractResponses: number;
@@ -317,6 +319,7 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		cpu: cpuOver(before, eld, cpu0),
 		generatorEld,
 		threads: perSecond,
+		gc: eld.gc ? gcTimeline(eld.gc, performance.timeOrigin + recorder.startedAt, ms) : null,
 		isolation: checkIsolation(sampler)
 	};
 }

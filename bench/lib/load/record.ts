@@ -53,7 +53,12 @@ export interface SlowAnswers {
 	routes: Record<string, number>;
 	/** How many of the slow answers were sent in each 10 s of the run. */
 	sentIn: Record<string, number>;
+	/** The slow answers in the order they were sent (at most MAX_SLOW_LISTED): s from the start. */
+	listed: { atS: number; ms: number; route: string }[];
 }
+
+/** Slow answers listed one by one, to set beside the server's collections (gcTimeline). */
+const MAX_SLOW_LISTED = 60;
 
 export interface Unexpected {
 	role: string;
@@ -284,7 +289,15 @@ export class Recorder {
 			sessionAsked: slow.filter((t) => (t.parts.auth ?? 0) > 1).length,
 			parts,
 			routes: Object.fromEntries(Object.entries(routes).sort((a, b) => b[1] - a[1])),
-			sentIn
+			sentIn,
+			listed: [...slow]
+				.sort((a, b) => a.at - b.at)
+				.slice(0, MAX_SLOW_LISTED)
+				.map((t) => ({
+					atS: Math.round(t.at / 100) / 10,
+					ms: Math.round(t.ms * 10) / 10,
+					route: t.route
+				}))
 		};
 	}
 }

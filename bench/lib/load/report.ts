@@ -207,3 +207,27 @@ export function threadLines(mixed: MixedResult): string {
 		.filter(Boolean)
 		.join('\n');
 }
+
+/**
+ * The server's collections over the run (bench/lib/event-loop-delay.js), and the seconds of the
+ * slow extracts and pages beside them: a slow answer sent just before a long pause waited for it.
+ */
+export function gcLines(mixed: MixedResult): string {
+	const gc = mixed.gc;
+	if (!gc) return 'GC: not recorded (server without the preload)';
+	const kinds = Object.entries(gc.kinds)
+		.sort((a, b) => b[1].ms - a[1].ms)
+		.map(([k, v]) => `${k} ${v.count} (${Math.round(v.ms)} ms, max ${v.maxMs})`)
+		.join(', ');
+	const at = (events: { atS: number; ms: number }[]) =>
+		events.length ? events.map((e) => `${e.atS} (${e.ms})`).join(' ') : 'none';
+	const major = gc.events.filter((e) => e.kind === 'major');
+	const long = gc.events.filter((e) => e.kind !== 'major' && e.ms >= 5);
+	return [
+		`GC pauses on the main thread: ${kinds || 'none'}`,
+		`  major at s (ms): ${at(major)}`,
+		`  other pauses ≥ 5 ms at s (ms): ${at(long)}${gc.unlisted ? ` (+${gc.unlisted} unlisted)` : ''}`,
+		`  slow extracts at s (ms): ${at(mixed.slow.extract.listed ?? [])}`,
+		`  slow pages at s (ms): ${at(mixed.slow.page.listed ?? [])}`
+	].join('\n');
+}
