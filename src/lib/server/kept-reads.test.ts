@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeptReads, Refreshed } from './kept-reads.ts';
+import { keep, KeptReads, Refreshed, RefreshedByKey } from './kept-reads.ts';
 
 /** A read that resolves (or fails) when told to, and counts how often it was started. */
 function gated<T>() {
@@ -152,5 +152,55 @@ describe('a value read again in the background', () => {
 		v.answer(2);
 		await tick();
 		expect(await value.get(700)).toBe(3);
+	});
+});
+
+describe('values read again in the background, per key', () => {
+	it('reads each key by its own read, once per time, and drops the least recently asked', async () => {
+		const reads: string[] = [];
+		const read = (key: string) => () => {
+			reads.push(key);
+			return Promise.resolve(`${key}@${reads.length}`);
+		};
+		const byKey = new RefreshedByKey<string>(1_000, 2);
+		expect(await byKey.get('north', read('north'), 0)).toBe('north@1');
+		expect(await byKey.get('south', read('south'), 10)).toBe('south@2');
+		expect(await byKey.get('north', read('north'), 100)).toBe('north@1');
+		expect(reads).toEqual(['north', 'south']);
+		// A third key: south, the least recently asked, goes; north stays kept.
+		expect(await byKey.get('east', read('east'), 200)).toBe('east@3');
+		expect(byKey.size).toBe(2);
+		expect(await byKey.get('north', read('north'), 300)).toBe('north@1');
+		expect(await byKey.get('south', read('south'), 310)).toBe('south@4');
+		expect(reads).toEqual(['north', 'south', 'east', 'south']);
+		// Past half its time, north answers its kept value and is read again beside it.
+		expect(await byKey.get('north', read('north'), 600)).toBe('north@1');
+		expect(reads.at(-1)).toBe('north');
+		byKey.clear();
+		expect(byKey.size).toBe(0);
+	});
+
+	it('refuses a size below 1', () => {
+		expect(() => new RefreshedByKey(1_000, 0)).toThrow('max must be ≥ 1, got 0');
+	});
+});
+
+describe('keep', () => {
+	it('shares a running promise, moves a hit to the back, and forgets a rejected one', async () => {
+		const map = new Map<string, Promise<number>>();
+		let made = 0;
+		const make = (v: number) => () => {
+			made += 1;
+			return v < 0 ? Promise.reject(new Error(`no ${v}`)) : Promise.resolve(v);
+		};
+		const a = keep(map, 'a', 2, make(1));
+		expect(keep(map, 'a', 2, make(99))).toBe(a);
+		keep(map, 'b', 2, make(2));
+		keep(map, 'a', 2, make(99)); // a is the most recent again
+		keep(map, 'c', 2, make(3)); // b goes
+		expect([...map.keys()]).toEqual(['a', 'c']);
+		expect(made).toBe(3);
+		await expect(keep(map, 'd', 2, make(-1))).rejects.toThrow('no -1');
+		expect(map.has('d')).toBe(false);
 	});
 });

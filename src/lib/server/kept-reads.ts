@@ -1,4 +1,39 @@
 /**
+ * The two ways the server keeps what it read (the extracts' caches, the releases, the scopes'
+ * data versions all use them):
+ *  - `keep`/KeptReads: a promise kept from its start under a key, for data that cannot change
+ *    under that key (a release by its tag; a scope's extract for one data version);
+ *  - Refreshed/RefreshedByKey: a value that can change (the latest release, a scope's data
+ *    version), read again at most once per TTL and in the background from half of it on.
+ * In both, a failed read is never kept.
+ */
+
+/**
+ * `make()`'s promise kept in `map` under `key` from its start, so that readers who ask while it
+ * runs share it; most recently asked last, at most `max` (the first key goes). A promise that
+ * rejects is removed (if still the one kept): its readers see the error, the next one asks again.
+ */
+export function keep<T>(
+	map: Map<string, Promise<T>>,
+	key: string,
+	max: number,
+	make: () => Promise<T>
+): Promise<T> {
+	let entry = map.get(key);
+	if (entry) map.delete(key);
+	else {
+		const started = make();
+		entry = started;
+		started.catch(() => {
+			if (map.get(key) === started) map.delete(key);
+		});
+	}
+	map.set(key, entry);
+	if (map.size > max) map.delete(map.keys().next().value!);
+	return entry;
+}
+
+/**
  * Reads of data that never changes under its key (a release, by its tag), kept while the server
  * runs, at most `max` of them (least recently asked out first).
  *
@@ -18,20 +53,7 @@ export class KeptReads {
 
 	/** The kept (or running) read of `key`, or a new one from `read`. */
 	get<T>(key: string, read: () => Promise<T>): Promise<T> {
-		const found = this.#kept.get(key) as Promise<T> | undefined;
-		if (found) {
-			// Most recently asked: to the back of the eviction order.
-			this.#kept.delete(key);
-			this.#kept.set(key, found);
-			return found;
-		}
-		const started = read();
-		this.#kept.set(key, started);
-		started.catch(() => {
-			if (this.#kept.get(key) === started) this.#kept.delete(key);
-		});
-		if (this.#kept.size > this.#max) this.#kept.delete(this.#kept.keys().next().value!);
-		return started;
+		return keep(this.#kept, key, this.#max, read) as Promise<T>;
 	}
 
 	get size(): number {
@@ -98,5 +120,39 @@ export class Refreshed<T> {
 			if (kept && this.#kept === entry) this.#kept = null;
 		});
 		return entry;
+	}
+}
+
+/**
+ * A Refreshed value per key (a scope, a release's version), at most `max` keys, the least
+ * recently asked out first. Each key's value is read by the `read` given when it was first asked.
+ */
+export class RefreshedByKey<T> {
+	readonly #ttlMs: number;
+	readonly #max: number;
+	readonly #byKey = new Map<string, Refreshed<T>>();
+
+	constructor(ttlMs: number, max: number) {
+		if (!Number.isInteger(max) || max < 1) throw new RangeError(`max must be ≥ 1, got ${max}`);
+		this.#ttlMs = ttlMs;
+		this.#max = max;
+	}
+
+	get(key: string, read: () => Promise<T>, now = Date.now()): Promise<T> {
+		let kept = this.#byKey.get(key);
+		if (kept) this.#byKey.delete(key);
+		kept ??= new Refreshed(read, this.#ttlMs);
+		this.#byKey.set(key, kept);
+		if (this.#byKey.size > this.#max) this.#byKey.delete(this.#byKey.keys().next().value!);
+		return kept.get(now);
+	}
+
+	get size(): number {
+		return this.#byKey.size;
+	}
+
+	/** Every key is read again by its next reader. */
+	clear(): void {
+		this.#byKey.clear();
 	}
 }

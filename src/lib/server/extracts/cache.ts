@@ -6,6 +6,7 @@ import { dataVersion } from './data-version.ts';
 import { buildExtract, isExtractName, UnknownExtractError } from './build.ts';
 import { ARROW_STREAM, encode, JSON_TYPE, type Payload } from './encode.ts';
 import { buildOverview } from './preaggregates.ts';
+import { keep, RefreshedByKey } from '../kept-reads.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
 export { ARROW_STREAM, JSON_TYPE, type Payload } from './encode.ts';
@@ -75,27 +76,6 @@ function storeAt(root: object, scope: Scope, version: string): Store {
 	return store;
 }
 
-/** `make()` once per key, kept while it succeeds, most recently used last, at most `max`. */
-function remember<T>(
-	map: Map<string, Promise<T>>,
-	key: string,
-	max: number,
-	make: () => Promise<T>
-) {
-	let entry = map.get(key);
-	if (entry) map.delete(key);
-	else {
-		entry = make();
-		entry.catch(() => {
-			if (map.get(key) === entry) map.delete(key);
-		});
-	}
-	map.set(key, entry);
-	const oldest = map.keys().next().value;
-	if (map.size > max && oldest !== undefined) map.delete(oldest);
-	return entry;
-}
-
 /**
  * How cached values reach the database: `fn` in a transaction of the scope, one per use. The
  * routes' runner (db/index.ts `readerOf`) names the app's database as its `source`: the data
@@ -131,14 +111,8 @@ export const VERSION_TTL_MS = 1_000;
  */
 export const VERSION_REFRESH_AFTER_MS = VERSION_TTL_MS / 2;
 
-interface Kept {
-	store: Promise<Store>;
-	until: number;
-	refreshAt: number;
-	refreshing: boolean;
-}
-
-const recent = new WeakMap<object, Map<string, Kept>>();
+/** Per source (the app's database): each scope's store, Refreshed from VERSION_REFRESH_AFTER_MS on. */
+const recent = new WeakMap<object, RefreshedByKey<Store>>();
 
 /** The scope's store for the current data version, asked of the database at most once a second. */
 function storeOf(run: Runner, scope: Scope): Promise<Store> {
@@ -146,53 +120,14 @@ function storeOf(run: Runner, scope: Scope): Promise<Store> {
 	if (!source) return run((db) => storeFor(db, scope));
 	let byScope = recent.get(source);
 	if (!byScope) {
-		byScope = new Map();
+		byScope = new RefreshedByKey<Store>(VERSION_TTL_MS, MAX_SCOPES);
 		recent.set(source, byScope);
 	}
-	const kept = byScope;
-	const key = scopeKey(scope);
-	const readStore = async (): Promise<Store> => {
+	return byScope.get(scopeKey(scope), async () => {
 		const version = run.quickVersion ? await run.quickVersion(scope) : null;
 		if (version !== null) return storeAt(source, scope, version);
 		return run((db) => storeFor(db, scope, source));
-	};
-	const read = (at: number): Kept => {
-		const entry: Kept = {
-			store: readStore(),
-			until: at + VERSION_TTL_MS,
-			refreshAt: at + VERSION_REFRESH_AFTER_MS,
-			refreshing: false
-		};
-		entry.store.catch(() => {
-			if (kept.get(key) === entry) kept.delete(key);
-		});
-		return entry;
-	};
-	const now = Date.now();
-	const hit = kept.get(key);
-	if (hit && now < hit.until) {
-		if (now >= hit.refreshAt && !hit.refreshing) {
-			// The hit answers meanwhile; the fresh read replaces it once it has its version.
-			hit.refreshing = true;
-			const next = read(now);
-			next.store.then(
-				() => {
-					if (kept.get(key) === hit) kept.set(key, next);
-				},
-				() => {
-					hit.refreshing = false;
-				}
-			);
-		}
-		return hit.store;
-	}
-	const entry = read(now);
-	kept.set(key, entry);
-	if (kept.size > MAX_SCOPES) {
-		const oldest = kept.keys().next().value;
-		if (oldest !== undefined) kept.delete(oldest);
-	}
-	return entry.store;
+	});
 }
 
 /** The scope's current data version (read at most once a second per scope, as the caches do). */
@@ -230,7 +165,7 @@ export async function memoize<T>(
 ): Promise<T> {
 	const store = await storeOf(run, scope);
 	const [values, max] = valuesOf(store, bucket);
-	return remember(values, key, max, () => compute(store.version)) as Promise<T>;
+	return keep(values, key, max, () => compute(store.version)) as Promise<T>;
 }
 
 async function cached(
@@ -240,7 +175,7 @@ async function cached(
 	build: (db: Database, version: string) => Promise<{ body: Uint8Array; contentType: string }>
 ): Promise<Payload> {
 	const store = await storeOf(run, scope);
-	return remember(store.payloads, name, MAX_PAYLOADS, async () => {
+	return keep(store.payloads, name, MAX_PAYLOADS, async () => {
 		const { body, contentType } = await run((db) => build(db, store.version));
 		return encode(body, {
 			etag: etagOf(name, scope, store.version),

@@ -11,7 +11,7 @@
 import { max } from 'drizzle-orm';
 import { releases } from '../../../../db/schema/index.ts';
 import { withScope } from '$lib/server/db';
-import { Refreshed } from '../kept-reads.ts';
+import { Refreshed, RefreshedByKey } from '../kept-reads.ts';
 import { releaseByVersion, type Release } from './read.ts';
 
 export const LATEST_TTL_MS = 1_000;
@@ -39,8 +39,8 @@ export function latestVersion(now = Date.now()): Promise<string> {
 }
 
 /** Versions asked lately; a release never changes, so only a rebuilt database ages it. */
-const byVersion = new Map<number, Refreshed<Release | null>>();
 const MAX_VERSIONS = 64;
+const byVersion = new RefreshedByKey<Release | null>(LATEST_TTL_MS, MAX_VERSIONS);
 
 /**
  * One release by its version, or null, read at most once per LATEST_TTL_MS and in the
@@ -48,15 +48,11 @@ const MAX_VERSIONS = 64;
  * bytes are kept).
  */
 export function releaseOf(version: number, now = Date.now()): Promise<Release | null> {
-	let kept = byVersion.get(version);
-	if (kept) byVersion.delete(version);
-	kept ??= new Refreshed(
+	return byVersion.get(
+		String(version),
 		() => withScope({ kind: 'public' }, (db) => releaseByVersion(db, version), { readOnly: true }),
-		LATEST_TTL_MS
+		now
 	);
-	byVersion.set(version, kept);
-	if (byVersion.size > MAX_VERSIONS) byVersion.delete(byVersion.keys().next().value!);
-	return kept.get(now);
 }
 
 /** After a publication through the server: the next request reads the releases again. */
