@@ -70,7 +70,12 @@ export function warm(run: Runner, scope: Scope): Promise<void> {
 
 /** How often a kept-warm scope checks whether a run finished (another process runs the ETL). */
 export const WATCH_MS = 15_000;
-const MAX_WATCHED = 8;
+/**
+ * Scopes watched at once, as many as the caches keep (extracts/cache.ts MAX_SCOPES). At 8, the
+ * load campaign's 9 scopes (national and 8 officers' province sets) pushed one another out in
+ * turn, and each came back with an immediate check and a warm-up walk through every cache.
+ */
+export const MAX_WATCHED = 32;
 const watched = new Map<
 	string,
 	{ version: string | null; timer: ReturnType<typeof setInterval> }
@@ -80,11 +85,18 @@ const watched = new Map<
  * Keeps a scope warm: warms it now, then whenever its data version moves (checked every
  * WATCH_MS in the background), so that the first reader after an ETL run finds the figures and
  * extracts built. Called by the overview route for the reader's scope; the most recent
- * MAX_WATCHED scopes are watched. Failures are logged, never thrown at the reader.
+ * MAX_WATCHED scopes are watched, the least recently asked dropped first. Failures are logged,
+ * never thrown at the reader.
  */
 export function keepWarm(run: Runner, scope: Scope): void {
 	const key = scopeKey(scope);
-	if (watched.has(key)) return;
+	const known = watched.get(key);
+	if (known) {
+		// Most recently asked: to the back of the eviction order.
+		watched.delete(key);
+		watched.set(key, known);
+		return;
+	}
 	let busy = false;
 	const tick = async () => {
 		if (busy) return;
@@ -111,4 +123,13 @@ export function keepWarm(run: Runner, scope: Scope): void {
 		watched.delete(oldest);
 	}
 	void tick();
+}
+
+/** Scopes watched now, least recently asked first (tests, diagnostics). */
+export const watchedScopes = (): string[] => [...watched.keys()];
+
+/** Stops every watch (tests). */
+export function stopWatching(): void {
+	for (const { timer } of watched.values()) clearInterval(timer);
+	watched.clear();
 }
