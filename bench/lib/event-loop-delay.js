@@ -12,7 +12,8 @@
  *
  * Garbage collections are counted per window, by kind, with their pauses on the main thread
  * (PerformanceObserver 'gc'); each major or incremental one, and any other pausing 5 ms or more,
- * is listed with its start (epoch ms) so that the bench can place it in the run's seconds.
+ * is listed with its start (epoch ms) so that the bench can place it in the run's seconds; so is
+ * each stall of the event loop of 30 ms or more (a 10 ms timer that fired that late).
  *
  * When the app sends Server-Timing (SUJARIT_SERVER_TIMING=1), the preload adds a `node` part to
  * it: from Node's 'request' event (the request read from its socket) to the response's headers
@@ -79,6 +80,14 @@ const LISTED_PAUSE_MS = 5;
 /** Bounds a window's list (a 60 s run lists a few dozen). */
 const MAX_LISTED = 2000;
 
+/**
+ * Stalls: a 10 ms timer that fires STALL_MS or more late, the loop having been held that long
+ * (by a long task, or a collection's pause); listed with when the timer was due (epoch ms).
+ */
+const STALL_MS = 30;
+/** @type {{ at: number, ms: number }[]} */
+let stalls = [];
+
 /** @typedef {{ count: number, ms: number, maxMs: number }} GcKind */
 /** @type {{ kinds: Record<string, GcKind>, listed: { at: number, ms: number, kind: string }[], unlisted: number }} */
 let gc = { kinds: {}, listed: [], unlisted: 0 };
@@ -103,6 +112,15 @@ if (file) {
 				});
 		}
 	}).observe({ entryTypes: ['gc'] });
+	let due = performance.now() + 10;
+	setInterval(() => {
+		const now = performance.now();
+		const late = now - due;
+		if (late >= STALL_MS && stalls.length < MAX_LISTED) {
+			stalls.push({ at: Math.round(performance.timeOrigin + due), ms: Math.round(late) });
+		}
+		due = now + 10;
+	}, 10).unref();
 }
 
 if (file) {
@@ -168,7 +186,8 @@ if (file) {
 				),
 				listed: gc.listed,
 				unlisted: gc.unlisted
-			}
+			},
+			stalls
 		};
 		// Written whole, then renamed: the bench never reads half a window.
 		writeFileSync(`${file}.tmp`, `${JSON.stringify(window)}\n`);
@@ -176,6 +195,7 @@ if (file) {
 		histogram.reset();
 		afterHead.reset();
 		gc = { kinds: {}, listed: [], unlisted: 0 };
+		stalls = [];
 		since = now;
 		cutProfile(window.seq);
 	};

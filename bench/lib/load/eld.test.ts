@@ -7,9 +7,18 @@ import { eldWindow, gcTimeline } from './eld.ts';
 
 const PRELOAD = join(import.meta.dirname, '..', 'event-loop-delay.js');
 
-/** Forces two full collections 300 ms apart, then idles until killed. */
+/**
+ * Forces two full collections 300 ms apart, then holds the event loop 120 ms, then idles until
+ * killed.
+ */
 const COLLECTOR = `
-setTimeout(() => { globalThis.gc(); setTimeout(() => globalThis.gc(), 300); }, 200);
+setTimeout(() => {
+	globalThis.gc();
+	setTimeout(() => {
+		globalThis.gc();
+		setTimeout(() => { const end = Date.now() + 120; while (Date.now() < end); }, 100);
+	}, 300);
+}, 200);
 setInterval(() => {}, 1000);
 `;
 
@@ -41,7 +50,14 @@ describe('the load bench’s garbage-collection record', () => {
 			// 300 ms apart, give or take the forced collections' own time and a busy machine.
 			expect(second.at - first.at).toBeGreaterThanOrEqual(290);
 			expect(second.at - first.at).toBeLessThan(1_000);
-			const timeline = gcTimeline(gc, startedAt, 1_000);
+			// The 120 ms spin, 100 ms after the second collection, is listed as a stall.
+			const stalls = window.stalls!.filter((s) => s.ms >= 100);
+			expect(stalls).toHaveLength(1);
+			expect(stalls[0]!.ms).toBeLessThan(400);
+			expect(stalls[0]!.at - second.at).toBeGreaterThanOrEqual(90);
+			expect(stalls[0]!.at - second.at).toBeLessThan(300);
+			const timeline = gcTimeline(gc, startedAt, 1_000, window.stalls);
+			expect(timeline.stalls.filter((s) => s.ms >= 100)).toHaveLength(1);
 			const placed = timeline.events.filter((e) => e.kind === 'major');
 			expect(placed).toHaveLength(2);
 			for (const e of placed) {
@@ -51,6 +67,7 @@ describe('the load bench’s garbage-collection record', () => {
 			// The next window starts empty.
 			const next = await eldWindow(child.pid!, file);
 			expect(next.gc!.kinds.major).toBeUndefined();
+			expect(next.stalls!.filter((s) => s.ms >= 100)).toEqual([]);
 		} finally {
 			child.kill('SIGKILL');
 		}
@@ -71,5 +88,6 @@ describe('the load bench’s garbage-collection record', () => {
 			5_000
 		);
 		expect(timeline.events).toEqual([{ atS: 2.3, ms: 12, kind: 'major' }]);
+		expect(timeline.stalls).toEqual([]);
 	});
 });

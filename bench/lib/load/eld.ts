@@ -26,6 +26,8 @@ export interface EldWindow {
 	afterHead: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 	/** Garbage collections in the window (absent from servers started without this preload). */
 	gc?: GcWindow;
+	/** The event loop held 30 ms or more: when (epoch ms, a 10 ms timer's due time) and how long. */
+	stalls?: { at: number; ms: number }[];
 }
 
 /** One window's collections: per kind, and the major ones and long pauses one by one. */
@@ -62,6 +64,8 @@ export interface GcTimeline {
 	/** Listed collections that started within the run: seconds from its start, pause, kind. */
 	events: { atS: number; ms: number; kind: string }[];
 	unlisted: number;
+	/** The event loop's stalls of 30 ms or more within the run: seconds from its start, length. */
+	stalls: { atS: number; ms: number }[];
 }
 
 /**
@@ -72,14 +76,17 @@ export interface GcTimeline {
 export function gcTimeline(
 	window: GcWindow,
 	startedAtEpochMs: number,
-	durationMs: number
+	durationMs: number,
+	stalls: { at: number; ms: number }[] = []
 ): GcTimeline {
-	const events = window.listed
-		.filter((e) => e.at >= startedAtEpochMs && e.at <= startedAtEpochMs + durationMs)
-		.map((e) => ({
-			atS: Math.round((e.at - startedAtEpochMs) / 100) / 10,
-			ms: e.ms,
-			kind: e.kind
-		}));
-	return { kinds: window.kinds, events, unlisted: window.unlisted };
+	const within = <T extends { at: number }>(list: T[]) =>
+		list
+			.filter((e) => e.at >= startedAtEpochMs && e.at <= startedAtEpochMs + durationMs)
+			.map(({ at, ...rest }) => ({ atS: Math.round((at - startedAtEpochMs) / 100) / 10, ...rest }));
+	return {
+		kinds: window.kinds,
+		events: within(window.listed),
+		unlisted: window.unlisted,
+		stalls: within(stalls)
+	};
 }

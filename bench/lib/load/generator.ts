@@ -319,7 +319,9 @@ async function mixed(m: NonNullable<GeneratorConfig['mixed']>): Promise<MixedRes
 		cpu: cpuOver(before, eld, cpu0),
 		generatorEld,
 		threads: perSecond,
-		gc: eld.gc ? gcTimeline(eld.gc, performance.timeOrigin + recorder.startedAt, ms) : null,
+		gc: eld.gc
+			? gcTimeline(eld.gc, performance.timeOrigin + recorder.startedAt, ms, eld.stalls)
+			: null,
 		isolation: checkIsolation(sampler)
 	};
 }

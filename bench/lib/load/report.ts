@@ -227,6 +227,7 @@ export function gcLines(mixed: MixedResult): string {
 		`GC pauses on the main thread: ${kinds || 'none'}`,
 		`  major at s (ms): ${at(major)}`,
 		`  other pauses ≥ 5 ms at s (ms): ${at(long)}${gc.unlisted ? ` (+${gc.unlisted} unlisted)` : ''}`,
+		`  event-loop stalls ≥ 30 ms at s (ms): ${at(gc.stalls ?? [])}`,
 		`  slow extracts at s (ms): ${at(mixed.slow.extract.listed ?? [])}`,
 		`  slow pages at s (ms): ${at(mixed.slow.page.listed ?? [])}`
 	].join('\n');
