@@ -155,6 +155,48 @@ describe('a value read again in the background', () => {
 	});
 });
 
+describe('a value kept for a time it sets itself', () => {
+	it('asks again soon while a thing is missing, and keeps it long once found', async () => {
+		const answers: (string | null)[] = [null, 'release 1', 'release 1'];
+		let started = 0;
+		const read = () => Promise.resolve(answers[started++] ?? null);
+		const value = new Refreshed(read, {
+			of: (found: string | null) => (found ? 60_000 : 1_000),
+			min: 1_000
+		});
+		const tick = () => new Promise((r) => setImmediate(r));
+		expect(await value.get(0)).toBeNull();
+		// Missing: kept one second, asked again from half of it.
+		expect(await value.get(499)).toBeNull();
+		expect(started).toBe(1);
+		expect(await value.get(600)).toBeNull();
+		expect(started).toBe(2);
+		await tick();
+		// Found (read from 600): kept to 60,600, asked again from 30,600 on.
+		expect(await value.get(700)).toBe('release 1');
+		expect(await value.get(30_599)).toBe('release 1');
+		expect(started).toBe(2);
+		expect(await value.get(30_600)).toBe('release 1');
+		expect(started).toBe(3);
+	});
+
+	it('stands at the shortest time while the first read runs', async () => {
+		let resolve: (v: string) => void = () => {};
+		let started = 0;
+		const read = () => {
+			started++;
+			return new Promise<string>((r) => (resolve = r));
+		};
+		const value = new Refreshed(read, { of: () => 60_000, min: 1_000 });
+		void value.get(0);
+		// Still unanswered at 1,000 ms: a new read, not a promise kept for 60 s by assumption.
+		void value.get(1_000);
+		expect(started).toBe(2);
+		resolve('late');
+		expect(await value.get(1_001)).toBe('late');
+	});
+});
+
 describe('values read again in the background, per key', () => {
 	it('reads each key by its own read, once per time, and drops the least recently asked', async () => {
 		const reads: string[] = [];

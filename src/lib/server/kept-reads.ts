@@ -71,15 +71,26 @@ export class KeptReads {
  * a value asked often never wait for it, and none gets a value read more than `ttlMs` before
  * (plus the read's own time). Past `ttlMs` without a fresh one, the reader waits for a new read.
  * A failed read is not kept: a failed refresh leaves the kept value to run out its time.
+ *
+ * `ttlMs` may depend on the value read (a function of it): the time then starts from the read's
+ * start as always, and stands at the shortest the function can give until the value is known.
+ * So an immutable thing once found can be kept long while its absence is asked again soon.
  */
 export class Refreshed<T> {
 	readonly #read: () => Promise<T>;
-	readonly #ttlMs: number;
+	readonly #ttlOf: (value: T) => number;
+	readonly #minTtlMs: number;
 	#kept: { value: Promise<T>; until: number; refreshAt: number; refreshing: boolean } | null = null;
 
-	constructor(read: () => Promise<T>, ttlMs: number) {
+	constructor(read: () => Promise<T>, ttlMs: number | { of: (value: T) => number; min: number }) {
 		this.#read = read;
-		this.#ttlMs = ttlMs;
+		if (typeof ttlMs === 'number') {
+			this.#ttlOf = () => ttlMs;
+			this.#minTtlMs = ttlMs;
+		} else {
+			this.#ttlOf = ttlMs.of;
+			this.#minTtlMs = ttlMs.min;
+		}
 	}
 
 	get(now = Date.now()): Promise<T> {
@@ -112,13 +123,20 @@ export class Refreshed<T> {
 	#start(now: number, kept: boolean) {
 		const entry = {
 			value: this.#read(),
-			until: now + this.#ttlMs,
-			refreshAt: now + this.#ttlMs / 2,
+			until: now + this.#minTtlMs,
+			refreshAt: now + this.#minTtlMs / 2,
 			refreshing: false
 		};
-		entry.value.catch(() => {
-			if (kept && this.#kept === entry) this.#kept = null;
-		});
+		entry.value.then(
+			(value) => {
+				const ttl = this.#ttlOf(value);
+				entry.until = now + ttl;
+				entry.refreshAt = now + ttl / 2;
+			},
+			() => {
+				if (kept && this.#kept === entry) this.#kept = null;
+			}
+		);
 		return entry;
 	}
 }
@@ -128,11 +146,11 @@ export class Refreshed<T> {
  * recently asked out first. Each key's value is read by the `read` given when it was first asked.
  */
 export class RefreshedByKey<T> {
-	readonly #ttlMs: number;
+	readonly #ttlMs: ConstructorParameters<typeof Refreshed<T>>[1];
 	readonly #max: number;
 	readonly #byKey = new Map<string, Refreshed<T>>();
 
-	constructor(ttlMs: number, max: number) {
+	constructor(ttlMs: ConstructorParameters<typeof Refreshed<T>>[1], max: number) {
 		if (!Number.isInteger(max) || max < 1) throw new RangeError(`max must be ≥ 1, got ${max}`);
 		this.#ttlMs = ttlMs;
 		this.#max = max;

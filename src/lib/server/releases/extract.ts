@@ -14,6 +14,7 @@ import { rootOf } from '../db/scoped.ts';
 import { codeOf, dictionary, toTable, type Column } from '../extracts/arrow.ts';
 import { ARROW_STREAM, encode, type Payload } from '../extracts/encode.ts';
 import { toNumber } from '../extracts/keys.ts';
+import { keep } from '../kept-reads.ts';
 import type { Release } from './read.ts';
 
 interface FigureRow extends Record<string, unknown> {
@@ -156,24 +157,16 @@ export function keptReleaseExtract(
 		entries = new Map();
 		stores.set(owner, entries);
 	}
-	const key = `${release.tag}|${name}`;
-	let entry = entries.get(key);
-	if (!entry) {
-		entry = build().then((table) =>
+	return keep(entries, `${release.tag}|${name}`, MAX_ENTRIES, () =>
+		build().then((table) =>
 			encode(tableToIPC(table, 'stream'), {
 				contentType: ARROW_STREAM,
 				// Weak: the bytes differ by Content-Encoding (as the scoped extracts' ETags).
 				etag: `W/"${release.tag}.${name}"`,
 				dataVersion: `release:${release.version}`
 			})
-		);
-		const map = entries;
-		map.set(key, entry);
-		entry.catch(() => map.delete(key));
-		const oldest = map.keys().next().value;
-		if (map.size > MAX_ENTRIES && oldest !== undefined) map.delete(oldest);
-	}
-	return entry;
+		)
+	);
 }
 
 /** The extract's bytes in three encodings, built once per (database, release tag, name). */

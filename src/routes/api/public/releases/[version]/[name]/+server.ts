@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import { isReleaseExtractName } from '$lib/releases/types';
 import { parseVersion } from '$lib/releases/version';
 import { withScope } from '$lib/server/db';
+import { timed } from '$lib/server/server-timing';
 import * as releases from '$lib/server/releases';
 import { releaseOf } from '$lib/server/releases/latest-version';
 import type { RequestHandler } from './$types';
@@ -16,7 +17,7 @@ const APP_RELEASES = Object.freeze({ name: 'app releases' });
  * release is looked up once a second and its bytes built once, so a kept extract opens no
  * transaction.
  */
-export const GET: RequestHandler = async ({ request, params, url }) => {
+export const GET: RequestHandler = async ({ request, params, url, locals }) => {
 	const version = parseVersion(params.version);
 	if (version === null) {
 		return json({ error: 'malformed release version / เลขฉบับไม่ถูกต้อง' }, { status: 400 });
@@ -29,7 +30,7 @@ export const GET: RequestHandler = async ({ request, params, url }) => {
 	}
 	const name = params.name;
 	const tag = url.searchParams.get('tag');
-	const release = await releaseOf(version);
+	const release = await timed(locals.timings, 'version', () => releaseOf(version));
 	if (!release || (tag !== null && tag !== release.tag)) {
 		return json({ error: `no such release / ไม่พบข้อมูลเผยแพร่: ${version}` }, { status: 404 });
 	}
