@@ -84,6 +84,14 @@ const POSTGRES_CORE = (() => {
 	const i = process.argv.indexOf('--postgres-core');
 	return i >= 0 ? (process.argv[i + 1] ?? 'none') : 'none';
 })();
+/**
+ * `--server-node-flags '<flags>'`: V8/Node flags for the server's node (e.g. '--single-threaded-gc'),
+ * to try a runtime setting under the same traffic; recorded in the results. None by default.
+ */
+const SERVER_NODE_FLAGS = (() => {
+	const i = process.argv.indexOf('--server-node-flags');
+	return i >= 0 ? (process.argv[i + 1] ?? '').split(/\s+/).filter(Boolean) : [];
+})();
 /** `--no-cold-start`: the sessions run follows the warm-up directly, JIT-cold (see step 4). */
 const COLD_START = !process.argv.includes('--no-cold-start');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sujarit_load';
@@ -251,9 +259,11 @@ async function main() {
 			? { note: 'not pinned (shares both cores)', processes: 0, restore() {} }
 			: await pinPostgres(POSTGRES_CORE);
 	process.stdout.write(`▶ PostgreSQL ${pinning.note}\n`);
+	if (SERVER_NODE_FLAGS.length)
+		process.stdout.write(`▶ server node flags: ${SERVER_NODE_FLAGS.join(' ')}\n`);
 	const app = await startApp(ROOT, {
 		wrap: ['taskset', '-c', SERVER_CORE],
-		nodeArgs: ['--import', './bench/lib/event-loop-delay.js'],
+		nodeArgs: [...SERVER_NODE_FLAGS, '--import', './bench/lib/event-loop-delay.js'],
 		env: { LOAD_ELD_FILE: eldFile, SUJARIT_SERVER_TIMING: '1' },
 		signIn: false,
 		logFile: join(dir, 'server.log')
@@ -357,6 +367,7 @@ async function main() {
 					cores: availableParallelism(),
 					loadavg: { start: loadavgStart, end: load() },
 					server: cpusAllowed(app.pid),
+					serverNodeFlags: SERVER_NODE_FLAGS,
 					generator: GENERATOR_CORE,
 					postgres: pinning.note
 				},
@@ -442,7 +453,7 @@ async function main() {
 				loadavg: { start: loadavgStart, end: loadavgEnd },
 				server: {
 					cores: cpusAllowed(app.pid),
-					command: `taskset -c ${SERVER_CORE} node --import ./bench/lib/event-loop-delay.js build`
+					command: `taskset -c ${SERVER_CORE} node ${[...SERVER_NODE_FLAGS, ''].join(' ')}--import ./bench/lib/event-loop-delay.js build`
 				},
 				generator: {
 					cores: GENERATOR_CORE,
