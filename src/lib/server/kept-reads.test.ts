@@ -1,3 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { keep, KeptReads, Refreshed, RefreshedByKey } from './kept-reads.ts';
 
@@ -244,5 +247,46 @@ describe('keep', () => {
 		expect(made).toBe(3);
 		await expect(keep(map, 'd', 2, make(-1))).rejects.toThrow('no -1');
 		expect(map.has('d')).toBe(false);
+	});
+});
+
+describe('kept reads and the request they started in', () => {
+	/** A full collection, from a test (V8's gc exposed for this process from now on). */
+	function collect(): void {
+		setFlagsFromString('--expose-gc');
+		(runInNewContext('gc') as () => void)();
+	}
+	const macrotask = () => new Promise((r) => setImmediate(r));
+
+	it('hold nothing of the request: its store is collected while the read stays kept', async () => {
+		const als = new AsyncLocalStorage<{ locals: string[] }>();
+		const map = new Map<string, Promise<number>>();
+		let request: WeakRef<object> | null = null;
+		let seenInside: unknown = 'not run';
+		await als.run({ locals: Array.from({ length: 1000 }, (_, i) => `svg ${i}`) }, async () => {
+			request = new WeakRef(als.getStore()!);
+			await keep(map, 'figures', 4, async () => {
+				seenInside = als.getStore();
+				await macrotask();
+				return 42;
+			});
+		});
+		// The read ran outside the request, and the request's store is gone once it ended.
+		expect(seenInside).toBeUndefined();
+		await macrotask();
+		collect();
+		expect(request!.deref()).toBeUndefined();
+		expect(await map.get('figures')).toBe(42);
+	});
+
+	it('leave the caller’s own context as it was', async () => {
+		const als = new AsyncLocalStorage<string>();
+		const value = new Refreshed(async () => 'v1', 1_000);
+		const after = await als.run('request 2', async () => {
+			await value.get(0);
+			await keep(new Map(), 'k', 1, async () => 1);
+			return als.getStore();
+		});
+		expect(after).toBe('request 2');
 	});
 });

@@ -5,6 +5,7 @@ import { cachedRanking } from '../risk/cached.ts';
 import type { ExtractName } from './build.ts';
 import { cachedExtract, dataVersion, type Runner } from './cache.ts';
 import { cachedViewFigures } from './figures.ts';
+import { outsideRequest } from '../kept-reads.ts';
 import { scopeKey, type Scope } from './scope.ts';
 
 // Warm-up reaches the database through a Runner (cache.ts), one transaction per artefact, so
@@ -114,7 +115,8 @@ export function keepWarm(run: Runner, scope: Scope): void {
 			busy = false;
 		}
 	};
-	const timer = setInterval(() => void tick(), WATCH_MS);
+	// Made outside the reader's request: the timer outlives it, and would keep it (kept-reads.ts).
+	const timer = outsideRequest(() => setInterval(() => void tick(), WATCH_MS));
 	timer.unref?.();
 	watched.set(key, { version: null, timer });
 	const oldest = watched.keys().next().value;
@@ -122,7 +124,7 @@ export function keepWarm(run: Runner, scope: Scope): void {
 		clearInterval(watched.get(oldest)?.timer);
 		watched.delete(oldest);
 	}
-	void tick();
+	outsideRequest(() => void tick());
 }
 
 /** Scopes watched now, least recently asked first (tests, diagnostics). */

@@ -8,6 +8,7 @@ import type { Lang } from '$lib/i18n';
 import { DEFAULT_MAP_METRIC, type MapMetric, type ViewFigures } from '$lib/overview';
 import { drawCharts, type ViewChartName } from '$lib/server/charts/svg-worker';
 import * as extracts from '$lib/server/extracts';
+import { outsideRequest } from '$lib/server/kept-reads';
 import { EMPTY_FILTERS, type ViewFilters } from '$lib/state/url-filters';
 import { viewKey } from '$lib/state/view-axes';
 import { CHART_HEIGHTS, CHARTS, type ChartName } from './options.ts';
@@ -108,7 +109,19 @@ export function warmCharts(run: extracts.Runner, scope: extracts.Scope, lang: La
 	warming.set(key, entry);
 	const oldest = warming.keys().next().value;
 	if (warming.size > MAX_WARMING && oldest !== undefined) warming.delete(oldest);
-	entry.job = (async () => {
+	// Outside the reader's request: the job outlives it (kept-reads.ts).
+	entry.job = outsideRequest(() => warmViews(run, scope, lang, key, entry));
+}
+
+/** warmCharts' job: the scope's figures, then each view's charts; failures logged. */
+function warmViews(
+	run: extracts.Runner,
+	scope: extracts.Scope,
+	lang: Lang,
+	key: string,
+	entry: { job: Promise<void> | null; at: number }
+): Promise<void> {
+	return (async () => {
 		await extracts.warm(run, scope);
 		const unfiltered = await extracts.cachedViewFigures(run, scope, EMPTY_FILTERS);
 		const years = unfiltered.years.map((y) => y.fiscalYear);
