@@ -25,7 +25,11 @@ export function unknownProvinces(filters: ViewFilters): ListRequestError | null 
 
 export type PageResult = { ok: true; page: ListPage } | { ok: false; error: ListRequestError };
 
-/** The list snapshots one scope keeps: a national one is up to ~100k rows (not_done, ~50 MB). */
+/**
+ * The list snapshots one scope keeps. On the national demo the largest, zero_budget, is 239,643
+ * rows: 35 MB, of which 1.4 MB on V8's heap (the rest typed arrays; as objects, 55 MB, 37 of
+ * them on the heap).
+ */
 export const LIST_SNAPSHOTS: Bucket = { name: 'list-snapshots', max: 8 };
 
 /**

@@ -5,6 +5,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { LIST_COLUMNS, type ListName, type ListRow, type SortDir } from '../../lists/columns.ts';
 import type { ViewFilters } from '../../state/url-filters.ts';
 import type { Scope } from '../extracts/scope.ts';
+import { PackedRows } from './packed-rows.ts';
 import { keyedBase, orderBy, toListRow } from './query.ts';
 
 /** One order a reader can ask of a list: a sortable column, a direction, and (province) a language. */
@@ -41,8 +42,11 @@ export function listOrders(list: ListName): ListOrder[] {
  */
 export interface ListSnapshot {
 	list: ListName;
-	/** The base query's rows, as the database returned them (rank columns removed). */
-	rows: Record<string, unknown>[];
+	/**
+	 * The base query's rows, as the database returned them (rank columns removed), packed by
+	 * column (packed-rows.ts): a row is made again when a page or an export reads it.
+	 */
+	rows: PackedRows;
 	anySynthetic: boolean;
 	/** orderName → the rows' indexes in that order. */
 	orders: Map<string, Int32Array>;
@@ -76,10 +80,11 @@ const asBytes = (value: unknown): Uint8Array | null => (value instanceof Uint8Ar
 
 /**
  * The rows of `list` in `scope` and the view, in every order (see ListSnapshot), in one statement
- * that returns compact data rather than one wide row per list row: the rows as JSON in chunks of
- * CHUNK_ROWS (parsed natively, a few ms each), and each order as one bytea of row indexes
- * (string_agg of int4send ORDER BY the order): on the national demo, 100,186 not_done rows with
- * 22 rank columns each took ~5 s of the server's event loop to decode as rows.
+ * that returns compact data rather than one wide row per list row: the rows as JSON text, in their
+ * order, in chunks of CHUNK_ROWS (each parsed natively in a few ms, its rows then packed by
+ * column), and each order as one bytea of row indexes (string_agg of int4send ORDER BY the
+ * order): on the national demo, 100,186 not_done rows with 22 rank columns each took ~5 s of the
+ * server's event loop to decode as rows.
  */
 export async function snapshotList(
 	db: Database,
@@ -97,8 +102,9 @@ export async function snapshotList(
 			sql`string_agg(int4send(b.${INDEX}), ''::bytea order by ${orderBy({ list, ...order })}) as ${sql.identifier(`o${i}`)}`
 	);
 	const noOrders = orders.map((_, i) => sql`null::bytea as ${sql.identifier(`o${i}`)}`);
+	// A row's place in its chunk is its index: that need not be kept either.
 	const dropped = sql`array[${sql.join(
-		SORT_ONLY.map((k) => sql`${k}`),
+		[...SORT_ONLY, 'sujarit_index'].map((k) => sql`${k}`),
 		sql`, `
 	)}]::text[]`;
 	const raw = await queryRows<Record<string, unknown>>(
@@ -108,43 +114,39 @@ export async function snapshotList(
 				from (${keyedBase(list, scope, filters)}) k
 			)
 			select (b.${INDEX} / ${CHUNK_ROWS})::int as chunk,
-				json_agg(to_jsonb(b) - ${dropped}) as rows,
-				count(*)::int as n, ${sql.join(noOrders, sql`, `)}
+				json_agg(to_jsonb(b) - ${dropped} order by b.${INDEX})::text as rows,
+				count(*)::int as n, null::boolean as any_synthetic, ${sql.join(noOrders, sql`, `)}
 			from b group by 1
 			union all
-			select -1, null, count(*)::int, ${sql.join(perOrder, sql`, `)} from b`
+			select -1, null, count(*)::int, coalesce(bool_or(b.is_synthetic), false),
+				${sql.join(perOrder, sql`, `)}
+			from b`
 	);
 	const head = raw.find((r) => Number(r.chunk) === -1);
 	if (!head) throw new Error(`${list}: the snapshot returned no order row`);
 	const n = Number(head.n);
-	// Each row carries its index (rows are placed by it: no ORDER BY, so no sort, in json_agg);
-	// repeated strings (LAO, province, kind names) are shared rather than kept once per row.
-	const rows: Record<string, unknown>[] = new Array(n);
-	const strings = new Map<string, string>();
-	let filled = 0;
-	for (const chunk of raw) {
-		if (Number(chunk.chunk) < 0) continue;
-		const part = (typeof chunk.rows === 'string' ? JSON.parse(chunk.rows) : chunk.rows) as Record<
-			string,
-			unknown
-		>[];
-		for (const row of part) {
-			for (const key in row) {
-				const value = row[key];
-				if (typeof value !== 'string') continue;
-				const shared = strings.get(value);
-				if (shared === undefined) strings.set(value, value);
-				else row[key] = shared;
-			}
-			const at = Number(row.sujarit_index);
-			if (!Number.isInteger(at) || at < 0 || at >= n || rows[at] !== undefined) {
-				throw new Error(`${list}: row index ${String(row.sujarit_index)} of ${n}`);
-			}
-			rows[at] = row;
-			filled++;
+	const chunks = raw
+		.filter((r) => Number(r.chunk) >= 0)
+		.sort((a, b) => Number(a.chunk) - Number(b.chunk));
+	chunks.forEach((chunk, i) => {
+		if (Number(chunk.chunk) !== i) throw new Error(`${list}: chunk ${String(chunk.chunk)} at ${i}`);
+	});
+	// Rows go into columns a chunk at a time (packed-rows.ts), each chunk's text parsed then let
+	// go: the objects of one chunk die young, rather than every row living until the last is read.
+	const packer = PackedRows.packer();
+	chunks.forEach((chunk, i) => {
+		if (typeof chunk.rows !== 'string') throw new Error(`${list}: chunk ${i} is not JSON text`);
+		const part = JSON.parse(chunk.rows) as Record<string, unknown>[];
+		chunk.rows = null;
+		if (!Array.isArray(part) || part.length !== Number(chunk.n)) {
+			throw new Error(
+				`${list}: chunk ${i} holds ${String(part?.length)} rows for ${String(chunk.n)}`
+			);
 		}
-	}
-	if (filled !== n) throw new Error(`${list}: ${filled} rows in chunks for ${n} counted`);
+		for (const row of part) packer.add(row);
+	});
+	const rows = packer.done();
+	if (rows.length !== n) throw new Error(`${list}: ${rows.length} rows in chunks for ${n} counted`);
 	const permutations = orders.map((_, i) => {
 		const bytes = asBytes(head[`o${i}`]);
 		return bytes ? int4s(bytes, n, `${list} order ${i}`) : new Int32Array(0);
@@ -152,7 +154,7 @@ export async function snapshotList(
 	return {
 		list,
 		rows,
-		anySynthetic: rows.some((row) => row.is_synthetic === true),
+		anySynthetic: head.any_synthetic === true,
 		orders: new Map(orders.map((order, i) => [orderName(list, order), permutations[i]!]))
 	};
 }
@@ -173,7 +175,7 @@ export function readSnapshot(
 	const end = Math.min(permutation.length, from + count);
 	const out: ListRow[] = [];
 	for (let i = Math.max(0, from); i < end; i++) {
-		out.push(toListRow(snapshot.list, snapshot.rows[permutation[i]!]!, order.lang));
+		out.push(toListRow(snapshot.list, snapshot.rows.at(permutation[i]!), order.lang));
 	}
 	return out;
 }
